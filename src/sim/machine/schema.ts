@@ -1,0 +1,79 @@
+// The machine a scenario runs on: NUMA nodes and the physical address map. pmem, CXL and dax
+// objects are added by the memory-map model on top of these fields (all optional there).
+import { z } from 'zod';
+import { parseSize } from '../units/size';
+
+/** A size in bytes, written as a number or as "4G", "128MiB", "0x1000". */
+export const sizeField = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'number') return v;
+  try {
+    return parseSize(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+
+export const tierKind = z.enum(['dram', 'hbm', 'pmem', 'cxl']);
+export type TierKind = z.infer<typeof tierKind>;
+
+/** Zone names as /proc/zoneinfo prints them, plus SMDK's ExMem. */
+export const zoneName = z.enum(['DMA', 'DMA32', 'Normal', 'Movable', 'Device', 'ExMem']);
+export type ZoneName = z.infer<typeof zoneName>;
+
+/** /proc/iomem-like resource types. */
+export const rangeType = z.enum(['system-ram', 'reserved', 'persistent-legacy', 'persistent', 'soft-reserved', 'cxl-window']);
+
+export const accessAttrs = z.object({
+  readLatencyNs: z.number().positive(),
+  writeLatencyNs: z.number().positive(),
+  readBandwidthMiBps: z.number().positive(),
+  writeBandwidthMiBps: z.number().positive(),
+});
+
+export const nodeSchema = z.object({
+  id: z.number().int().nonnegative(),
+  label: z.string().max(200).optional(),
+  cpus: z.array(z.number().int().nonnegative()).default([]),
+  tier: tierKind.default('dram'),
+  access: accessAttrs.optional(),
+});
+
+export const rangeSchema = z.object({
+  id: z.string().min(1).max(200),
+  start: sizeField,
+  size: sizeField.refine((n) => n > 0, 'size must be greater than 0'),
+  type: rangeType,
+  node: z.number().int().nonnegative(),
+  zone: zoneName.optional(),
+  online: z.boolean().default(true),
+  label: z.string().max(200).optional(),
+});
+
+export const machineSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    arch: z.enum(['x86_64', 'arm64']).default('x86_64'),
+    memoryBlockBytes: sizeField.default(128 * 2 ** 20),
+    nodes: z.array(nodeSchema).min(1).max(1024),
+    distances: z.array(z.array(z.number().int().min(0).max(255))).optional(),
+    ranges: z.array(rangeSchema).max(100_000).default([]),
+  })
+  .superRefine((m, ctx) => {
+    const ids = new Set(m.nodes.map((n) => n.id));
+    m.ranges.forEach((r, i) => {
+      if (!ids.has(r.node)) ctx.addIssue({ code: 'custom', path: ['ranges', i, 'node'], message: `node ${r.node} is not in nodes` });
+    });
+    if (m.distances) {
+      if (m.distances.length !== m.nodes.length)
+        ctx.addIssue({ code: 'custom', path: ['distances'], message: `expected ${m.nodes.length} rows, one per node` });
+      m.distances.forEach((row, i) => {
+        if (row.length !== m.nodes.length)
+          ctx.addIssue({ code: 'custom', path: ['distances', i], message: `expected ${m.nodes.length} columns` });
+      });
+    }
+  });
+
+export type Machine = z.output<typeof machineSchema>;
+export type MachineNode = z.output<typeof nodeSchema>;
+export type MachineRange = z.output<typeof rangeSchema>;
