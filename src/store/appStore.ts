@@ -1,0 +1,117 @@
+// One vanilla zustand store for the whole app, built from typed slices. The engine client is
+// injected so the store is the only thing views talk to.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { formatLocated } from '../sim/errors';
+import { formatDuration } from '../sim/units/duration';
+import type { EngineClient } from '../worker/client';
+import type { Frame } from '../worker/protocol';
+import { saveAutosave } from './persistence/autosave';
+import type { AppState, Notice } from './types';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(client: EngineClient): AppStore {
+  let noticeId = 0;
+  let inFlight = false;
+
+  const store = createStore<AppState>()((set, get) => {
+    const applyFrame = (f: Frame) => {
+      const log = f.logFrom === get().log.length ? get().log.concat(f.log) : get().log.slice(0, f.logFrom).concat(f.log);
+      set({ frame: f, log });
+    };
+    const notify = (n: Omit<Notice, 'id'>) => set({ notices: [...get().notices.slice(-3), { ...n, id: ++noticeId }] });
+
+    return {
+      scenario: null,
+      scenarioText: '',
+      fileName: '',
+      loadErrors: null,
+      playing: false,
+      speed: 0.25,
+      frame: null,
+      log: [],
+      selection: null,
+      hover: null,
+      theme: 'light',
+      activeView: 'map',
+      paletteOpen: false,
+      shortcutsOpen: false,
+      notices: [],
+
+      async openText(text, file, source) {
+        const r = await client.call((api) => api.loadText(text, file));
+        if (!r.ok) {
+          set({ loadErrors: r.errors });
+          notify({
+            tone: 'error',
+            title: `Could not open ${file}; the current scenario is unchanged`,
+            lines: r.errors.slice(0, 6).map(formatLocated),
+          });
+          return false;
+        }
+        client.setSource(text, file);
+        set({ scenario: r.scenario, scenarioText: text, fileName: file, loadErrors: null, playing: false, log: [], selection: null });
+        applyFrame(r.frame);
+        if (r.migratedFrom.length) notify({ tone: 'info', title: `Opened ${file} saved by an older version`, lines: [`migrated from ${r.migratedFrom.join(', ')}`] });
+        if (source !== 'autosave') saveAutosave({ text, file, timeNs: 0 });
+        return true;
+      },
+
+      play() {
+        const f = get().frame;
+        if (f && f.timeNs >= f.durationNs) void get().seek(0);
+        set({ playing: true });
+      },
+      pause() {
+        set({ playing: false });
+        void client.checkpoint().catch(() => undefined);
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      async stepEvent() {
+        set({ playing: false });
+        applyFrame(await client.call((api) => api.step(get().log.length)));
+      },
+      async seek(t) {
+        const f = get().frame;
+        if (!f) return;
+        const clamped = Math.max(0, Math.min(f.durationNs, Math.round(t)));
+        applyFrame(await client.call((api) => api.seek(clamped, get().log.length)));
+        saveAutosave({ text: get().scenarioText, file: get().fileName, timeNs: clamped });
+      },
+      setSpeed: (speed) => set({ speed }),
+      select: (selection) => set({ selection }),
+      setHover: (hover) => set({ hover }),
+      setTheme: (theme) => set({ theme }),
+      setActiveView: (activeView) => set({ activeView }),
+      setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+      setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+      notify,
+      dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    };
+  });
+
+  /** Advances virtual time by speed × real time while playing; one request in flight at a time. */
+  const tick = async (dtMs: number) => {
+    const s = store.getState();
+    if (!s.playing || !s.frame || inFlight) return;
+    const target = Math.min(s.frame.durationNs, s.frame.timeNs + dtMs * 1e6 * s.speed);
+    inFlight = true;
+    try {
+      const f = await client.call((api) => api.runUntil(target, store.getState().log.length));
+      const log = store.getState().log.concat(f.log);
+      store.setState({ frame: f, log });
+      if (f.timeNs >= f.durationNs) {
+        store.setState({ playing: false });
+        store.getState().notify({ tone: 'info', title: `Reached the end of the scenario at ${formatDuration(f.timeNs)}`, lines: [] });
+      }
+    } finally {
+      inFlight = false;
+    }
+  };
+  return Object.assign(store, { tick });
+}
+
+export type AppStoreWithTick = AppStore & { tick(dtMs: number): Promise<void> };

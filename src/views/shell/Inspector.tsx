@@ -1,0 +1,111 @@
+import { formatBytes } from '../../sim/units/size';
+import { formatDuration } from '../../sim/units/duration';
+import { useApp } from '../storeContext';
+
+/** Details of whatever is selected in any view; the scenario's summary when nothing is. */
+export function Inspector() {
+  const scenario = useApp((s) => s.scenario);
+  const sel = useApp((s) => s.selection);
+  const frame = useApp((s) => s.frame);
+  const log = useApp((s) => s.log);
+  if (!scenario) return <aside className="inspector" aria-label="Inspector" />;
+  const m = scenario.machine;
+
+  let body;
+  if (sel?.kind === 'range') {
+    const r = m.ranges.find((x) => x.id === sel.id);
+    body = r && (
+      <>
+        <h3>Range {r.id}</h3>
+        <dl className="facts">
+          <Fact k="type" v={r.type} />
+          <Fact k="start" v={`0x${r.start.toString(16)}`} />
+          <Fact k="end" v={`0x${(r.start + r.size - 1).toString(16)}`} />
+          <Fact k="size" v={`${formatBytes(r.size)} (${r.size.toLocaleString('en-US')} B)`} />
+          <Fact k="node" v={String(r.node)} />
+          <Fact k="zone" v={r.zone ?? '—'} />
+          <Fact k="state" v={r.online ? 'online' : 'offline'} />
+          {r.label && <Fact k="label" v={r.label} />}
+          <Fact k="memory blocks" v={`${Math.ceil(r.size / m.memoryBlockBytes)} × ${formatBytes(m.memoryBlockBytes)}`} />
+        </dl>
+      </>
+    );
+  } else if (sel?.kind === 'node') {
+    const n = m.nodes.find((x) => String(x.id) === sel.id);
+    const ranges = m.ranges.filter((r) => String(r.node) === sel.id);
+    body = n && (
+      <>
+        <h3>NUMA node {n.id}</h3>
+        <dl className="facts">
+          <Fact k="label" v={n.label ?? '—'} />
+          <Fact k="tier" v={n.tier} />
+          <Fact k="CPUs" v={n.cpus.length ? n.cpus.join(', ') : 'none (memory-only node)'} />
+          <Fact k="System RAM" v={formatBytes(ranges.filter((r) => r.type === 'system-ram').reduce((a, r) => a + r.size, 0))} />
+          <Fact k="ranges" v={String(ranges.length)} />
+          {m.distances && <Fact k="distances" v={m.distances[m.nodes.indexOf(n)]?.join(' ') ?? '—'} />}
+        </dl>
+      </>
+    );
+  } else if (sel?.kind === 'workload') {
+    const w = frame?.workloads.find((x) => x.id === sel.id);
+    body = w && (
+      <>
+        <h3>Workload {w.label}</h3>
+        <dl className="facts">
+          <Fact k="pattern" v={w.kind} />
+          <Fact k="memory" v={`${formatBytes(w.pages * 4096)} (${w.pages.toLocaleString('en-US')} pages of 4 KiB)`} />
+          <Fact k="write rate" v={`${w.ratePagesPerSec.toLocaleString('en-US')} pages/s`} />
+          <Fact k="state" v={w.running ? 'writing' : 'stopped'} />
+          <Fact k="round" v={String(w.round)} />
+          <Fact k="written this round" v={`${w.writtenSinceClear.toLocaleString('en-US')} distinct pages`} />
+          <Fact k="writes so far" v={w.writes.toLocaleString('en-US')} />
+        </dl>
+      </>
+    );
+  } else if (sel?.kind === 'event') {
+    const e = log[Number(sel.id)];
+    body = e && (
+      <>
+        <h3>Event at {formatDuration(e.at)}</h3>
+        <p>{e.label}</p>
+        <dl className="facts">
+          <Fact k="kind" v={e.kind} />
+          {Object.entries(e.data ?? {}).map(([k, v]) => (
+            <Fact key={k} k={k} v={String(v)} />
+          ))}
+        </dl>
+      </>
+    );
+  }
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <h2>Inspector</h2>
+      {body ?? (
+        <>
+          <h3>{scenario.name}</h3>
+          <p className="description">{scenario.description}</p>
+          <dl className="facts">
+            <Fact k="machine" v={`${m.name} (${m.arch})`} />
+            <Fact k="NUMA nodes" v={String(m.nodes.length)} />
+            <Fact k="System RAM" v={formatBytes(m.ranges.filter((r) => r.type === 'system-ram').reduce((a, r) => a + r.size, 0))} />
+            <Fact k="memory block" v={formatBytes(m.memoryBlockBytes)} />
+            <Fact k="workloads" v={String(scenario.workloads.length)} />
+            <Fact k="script" v={`${scenario.script.length} actions over ${formatDuration(scenario.duration)}`} />
+            <Fact k="seed" v={String(scenario.seed)} />
+          </dl>
+          <p className="hint">Select a node, a range, a workload or an event in any view to see its details here.</p>
+        </>
+      )}
+    </aside>
+  );
+}
+
+function Fact({ k, v }: { k: string; v: string }) {
+  return (
+    <div className="fact">
+      <dt>{k}</dt>
+      <dd>{v}</dd>
+    </div>
+  );
+}

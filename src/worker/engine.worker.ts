@@ -1,0 +1,26 @@
+// The module Web Worker that runs the engine: the simulation never runs on the main thread.
+import * as Comlink from 'comlink';
+import { EngineHost } from './host';
+import type { Frame } from './protocol';
+
+const host = new EngineHost();
+
+/** Transfers the heatmaps instead of copying them. */
+function transferFrame(f: Frame): Frame {
+  return Comlink.transfer(f, f.workloads.map((w) => w.heat.buffer as ArrayBuffer));
+}
+
+const api = {
+  ping: () => host.ping(),
+  loadText: async (text: string, file: string) => {
+    const r = await host.loadText(text, file);
+    return r.ok ? Comlink.transfer(r, r.frame.workloads.map((w) => w.heat.buffer as ArrayBuffer)) : r;
+  },
+  resume: (text: string, file: string, snap: Parameters<EngineHost['resume']>[2]) => host.resume(text, file, snap),
+  runUntil: async (t: number, logFrom: number) => transferFrame(await host.runUntil(t, logFrom)),
+  step: async (logFrom: number) => transferFrame(await host.step(logFrom)),
+  seek: async (t: number, logFrom: number) => transferFrame(await host.seek(t, logFrom)),
+  checkpoint: () => host.checkpoint(),
+};
+
+Comlink.expose(api);

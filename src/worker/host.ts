@@ -1,0 +1,156 @@
+// Hosts one engine for the app: loading, playback, time travel and crash checkpoints. A plain
+// class, so it is tested in Node; engine.worker.ts only exposes it.
+import type { Engine, Snapshot } from '../sim/engine/engine';
+import { buildEngine } from '../sim/scenario/build';
+import { parseScenarioText } from '../sim/scenario/load';
+import type { Scenario } from '../sim/scenario/schema';
+import type { WorkloadsState } from '../sim/workload/model';
+import type { EngineApi, Frame, LoadReply, WorkloadSummary } from './protocol';
+
+export const HEAT_BUCKETS = 4096;
+/** Virtual time between time-travel snapshots. */
+export const SNAPSHOT_EVERY_NS = 50_000_000;
+
+export class EngineHost implements EngineApi {
+  private engine: Engine | null = null;
+  private scenario: Scenario | null = null;
+  /** Snapshots at increasing times, for seek: restore the last one before t, replay the rest. */
+  private snapshots: Snapshot[] = [];
+
+  async ping(): Promise<'pong'> {
+    return 'pong';
+  }
+
+  async loadText(text: string, file: string): Promise<LoadReply> {
+    const r = parseScenarioText(text, file);
+    if (!r.ok) return r;
+    this.scenario = r.scenario;
+    this.engine = buildEngine(r.scenario);
+    this.snapshots = [this.engine.snapshot()];
+    return { ok: true, scenario: r.scenario, migratedFrom: r.migratedFrom, frame: this.frame(0) };
+  }
+
+  async resume(text: string, file: string, snap: Snapshot): Promise<LoadReply> {
+    const r = await this.loadText(text, file);
+    if (!r.ok) return r;
+    this.seekTo(snap.now);
+    // The restored snapshot wins over a replay: it is exactly what the dead worker had.
+    this.need().restore(snap);
+    return { ...r, frame: this.frame(0) };
+  }
+
+  async runUntil(t: number, logFrom: number): Promise<Frame> {
+    this.advance(t);
+    return this.frame(logFrom);
+  }
+
+  async step(logFrom: number): Promise<Frame> {
+    const e = this.need();
+    const next = e.nextAt();
+    if (next !== undefined) this.advance(next, 1);
+    return this.frame(logFrom);
+  }
+
+  async seek(t: number, logFrom: number): Promise<Frame> {
+    this.seekTo(t);
+    return this.frame(Math.min(logFrom, this.need().log.length));
+  }
+
+  async checkpoint(): Promise<Snapshot> {
+    return this.need().snapshot({ withLog: true });
+  }
+
+  private seekTo(t: number): void {
+    const e = this.need();
+    if (t < e.now) {
+      let i = this.snapshots.length - 1;
+      while (i > 0 && this.snapshots[i].now > t) i--;
+      e.restore(this.snapshots[i]);
+      this.snapshots.length = i + 1;
+    }
+    this.advance(t);
+  }
+
+  /** Runs forward, leaving a snapshot every SNAPSHOT_EVERY_NS of virtual time on the way. */
+  private advance(t: number, maxEvents = Number.POSITIVE_INFINITY): void {
+    const e = this.need();
+    let left = maxEvents;
+    for (;;) {
+      const last = this.snapshots[this.snapshots.length - 1].now;
+      const mark = last + SNAPSHOT_EVERY_NS;
+      if (mark > t || left <= 0) break;
+      left -= e.runUntil(mark, left);
+      if (e.now >= mark) this.snapshots.push(e.snapshot());
+    }
+    if (left > 0) e.runUntil(t, left);
+  }
+
+  private need(): Engine {
+    if (!this.engine) throw new Error('no scenario loaded');
+    return this.engine;
+  }
+
+  private frame(logFrom: number): Frame {
+    const e = this.need();
+    const s = this.scenario!;
+    const from = Math.max(0, Math.min(logFrom, e.log.length));
+    return {
+      ...e.summary(),
+      durationNs: s.duration,
+      logFrom: from,
+      log: e.log.slice(from),
+      logLength: e.log.length,
+      nextEventAt: e.nextAt() ?? null,
+      workloads: workloadSummaries(e.state<WorkloadsState>('workload'), s),
+    };
+  }
+}
+
+function workloadSummaries(state: WorkloadsState, s: Scenario): WorkloadSummary[] {
+  return s.workloads.map((w) => {
+    const st = state[w.id];
+    const buckets = Math.min(HEAT_BUCKETS, st.trackedPages);
+    const heat = bucketCounts(st.written, st.trackedPages, buckets);
+    return {
+      id: w.id,
+      label: w.label ?? w.id,
+      kind: w.kind,
+      pages: st.pages,
+      running: st.running,
+      ratePagesPerSec: st.rate,
+      writes: st.writes,
+      writtenSinceClear: st.writtenSinceClear,
+      round: st.round,
+      heat,
+      pagesPerBucket: st.pages / buckets,
+      sampled: st.trackedPages < st.pages,
+    };
+  });
+}
+
+/** Written pages per bucket: popcount whole words when buckets hold whole words, else bit by bit. */
+export function bucketCounts(bits: Uint32Array, nbits: number, buckets: number): Uint32Array {
+  const heat = new Uint32Array(buckets);
+  const per = nbits / buckets;
+  if (per % 32 === 0) {
+    const wordsPer = per / 32;
+    for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) heat[Math.floor(w / wordsPer)] += popcount(bits[w]);
+    return heat;
+  }
+  for (let w = 0; w < bits.length; w++) {
+    let v = bits[w];
+    while (v !== 0) {
+      const low = v & -v;
+      const bit = w * 32 + (31 - Math.clz32(low));
+      heat[Math.min(buckets - 1, Math.floor(bit / per))]++;
+      v ^= low;
+    }
+  }
+  return heat;
+}
+
+function popcount(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
