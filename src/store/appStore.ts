@@ -6,6 +6,7 @@ import { formatDuration } from '../sim/units/duration';
 import type { EngineClient } from '../worker/client';
 import type { Frame } from '../worker/protocol';
 import { saveAutosave } from './persistence/autosave';
+import { fitWindow, neighbourTime, panWindow, zoomWindow } from './timeline/window';
 import type { AppState, Notice } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -36,6 +37,7 @@ export function createAppStore(client: EngineClient): AppStore {
       activeView: 'map',
       paletteOpen: false,
       shortcutsOpen: false,
+      timeWindow: null,
       notices: [],
 
       async openText(text, file, source) {
@@ -50,7 +52,7 @@ export function createAppStore(client: EngineClient): AppStore {
           return false;
         }
         client.setSource(text, file);
-        set({ scenario: r.scenario, scenarioText: text, fileName: file, loadErrors: null, playing: false, log: [], selection: null });
+        set({ scenario: r.scenario, scenarioText: text, fileName: file, loadErrors: null, playing: false, log: [], selection: null, timeWindow: null });
         applyFrame(r.frame);
         if (r.migratedFrom.length) notify({ tone: 'info', title: `Opened ${file} saved by an older version`, lines: [`migrated from ${r.migratedFrom.join(', ')}`] });
         if (source !== 'autosave') saveAutosave({ text, file, timeNs: 0 });
@@ -82,6 +84,25 @@ export function createAppStore(client: EngineClient): AppStore {
         saveAutosave({ text: get().scenarioText, file: get().fileName, timeNs: clamped });
       },
       setSpeed: (speed) => set({ speed }),
+      async seekEvent(dir) {
+        const s = get();
+        if (!s.frame) return;
+        const times = [...s.log.map((l) => l.at), ...(s.scenario?.script.map((a) => a.at) ?? [])].sort((a, b) => a - b);
+        const t = neighbourTime(times, s.frame.timeNs, dir);
+        await get().seek(t ?? (dir > 0 ? s.frame.durationNs : 0));
+      },
+      zoomTime(factor, center) {
+        const s = get();
+        if (!s.frame) return;
+        const w = s.timeWindow ?? fitWindow(s.frame.durationNs);
+        set({ timeWindow: zoomWindow(w, factor, center ?? Math.min(w[1], Math.max(w[0], s.frame.timeNs)), s.frame.durationNs) });
+      },
+      panTime(fraction) {
+        const s = get();
+        if (!s.frame) return;
+        set({ timeWindow: panWindow(s.timeWindow ?? fitWindow(s.frame.durationNs), fraction, s.frame.durationNs) });
+      },
+      fitTime: () => set({ timeWindow: null }),
       select: (selection) => set({ selection }),
       setHover: (hover) => set({ hover }),
       setTheme: (theme) => set({ theme }),

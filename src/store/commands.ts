@@ -5,7 +5,7 @@ import type { AppState, ViewId } from './types';
 export interface Command {
   id: string;
   title: string;
-  group: 'Playback' | 'File' | 'View' | 'Help';
+  group: 'Playback' | 'Timeline' | 'File' | 'View' | 'Help';
   /** Shortcuts as KeyboardEvent.key values, with "Mod+" for Ctrl or Cmd. */
   keys: string[];
   run(s: AppState, host: CommandHost): void | Promise<void>;
@@ -38,6 +38,13 @@ export const COMMANDS: Command[] = [
   { id: 'playback.end', title: 'Jump to the end', group: 'Playback', keys: ['End'], run: (s) => s.seek(s.frame?.durationNs ?? 0) },
   { id: 'playback.faster', title: 'Play faster', group: 'Playback', keys: [']'], run: (s) => s.setSpeed(Math.min(16, s.speed * 2)) },
   { id: 'playback.slower', title: 'Play slower', group: 'Playback', keys: ['['], run: (s) => s.setSpeed(Math.max(1 / 64, s.speed / 2)) },
+  { id: 'timeline.next', title: 'Next event', group: 'Timeline', keys: ['.'], run: (s) => s.seekEvent(1) },
+  { id: 'timeline.prev', title: 'Previous event', group: 'Timeline', keys: [','], run: (s) => s.seekEvent(-1) },
+  { id: 'timeline.zoomIn', title: 'Zoom the timeline in', group: 'Timeline', keys: ['w'], run: (s) => s.zoomTime(0.5) },
+  { id: 'timeline.zoomOut', title: 'Zoom the timeline out', group: 'Timeline', keys: ['s'], run: (s) => s.zoomTime(2) },
+  { id: 'timeline.panLeft', title: 'Pan the timeline earlier', group: 'Timeline', keys: ['a'], run: (s) => s.panTime(-0.2) },
+  { id: 'timeline.panRight', title: 'Pan the timeline later', group: 'Timeline', keys: ['d'], run: (s) => s.panTime(0.2) },
+  { id: 'timeline.fit', title: 'Fit the whole scenario in the timeline', group: 'Timeline', keys: ['f'], run: (s) => s.fitTime() },
   { id: 'file.open', title: 'Open a scenario file…', group: 'File', keys: ['Mod+o'], run: (_s, h) => h.openFile() },
   { id: 'file.save', title: 'Save the scenario to a file', group: 'File', keys: ['Mod+s'], run: (_s, h) => h.saveFile() },
   { id: 'file.share', title: 'Copy a link to this exact state', group: 'File', keys: ['Mod+Shift+l'], run: (_s, h) => h.copyLink() },

@@ -43,6 +43,8 @@ export interface ViewportSlice {
   activeView: ViewId;
   paletteOpen: boolean;
   shortcutsOpen: boolean;
+  /** Visible part of the timeline; null shows the whole scenario. */
+  timeWindow: [number, number] | null;
 }
 
 export interface NoticeSlice {
@@ -57,6 +59,11 @@ export interface Actions {
   stepEvent(): Promise<void>;
   seek(t: number): Promise<void>;
   setSpeed(speed: number): void;
+  /** Seeks to the next (1) or previous (-1) event or scripted action. */
+  seekEvent(dir: 1 | -1): Promise<void>;
+  zoomTime(factor: number, center?: number): void;
+  panTime(fraction: number): void;
+  fitTime(): void;
   select(sel: Selection | null): void;
   setHover(sel: Selection | null): void;
   setTheme(theme: 'light' | 'dark'): void;

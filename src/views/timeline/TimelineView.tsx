@@ -24,30 +24,39 @@ export function TimelineView({ panelRef }: { panelRef: (el: HTMLElement | null) 
   const durationNs = useApp((s) => s.frame?.durationNs ?? 1);
   const selection = useApp((s) => s.selection);
   const script = useApp((s) => s.scenario?.script ?? NO_SCRIPT);
+  const timeWindow = useApp((s) => s.timeWindow);
   const [wrap, size] = useSize<HTMLDivElement>();
   const dragging = useRef(false);
 
-  const x = useMemo(() => scaleLinear().domain([0, durationNs]).range([LEFT, Math.max(LEFT + 10, size.w - RIGHT)]), [durationNs, size.w]);
+  const domain = timeWindow ?? [0, durationNs];
+  const x = useMemo(() => scaleLinear().domain(domain).range([LEFT, Math.max(LEFT + 10, size.w - RIGHT)]).clamp(false), [domain[0], domain[1], size.w]);
+  const inView = (t: number) => t >= domain[0] && t <= domain[1];
   const tracks = useMemo(() => {
     const names = new Set(['timeline', 'workload', ...script.map((a) => trackOf(a.action)), ...log.map((l) => trackOf(l.kind))]);
     return [...names];
   }, [log, script]);
   const height = AXIS_H + tracks.length * TRACK_H + 6;
   const ticks = x.ticks(Math.max(2, Math.floor(size.w / 110)));
-  const eventTimes = useMemo(() => [...new Set(log.map((l) => l.at).concat(script.map((a) => a.at)))].sort((a, b) => a - b), [log, script]);
 
   const seekTo = (clientX: number, el: Element) => {
     const r = el.getBoundingClientRect();
     void store.getState().seek(x.invert(clientX - r.left));
   };
-  const stepTo = (dir: 1 | -1) => {
-    const t = dir > 0 ? eventTimes.find((e) => e > timeNs) : [...eventTimes].reverse().find((e) => e < timeNs);
-    if (t !== undefined) void store.getState().seek(t);
-    else void store.getState().seek(dir > 0 ? durationNs : 0);
-  };
 
   return (
-    <Panel view="timeline" title="Timeline" subtitle="virtual time; click or drag to travel to any moment" panelRef={panelRef}>
+    <Panel
+      view="timeline"
+      title="Timeline"
+      subtitle="click or drag to travel in time · W/S zoom · A/D pan · F fit · , . previous/next event"
+      panelRef={panelRef}
+      tools={
+        timeWindow && (
+          <button type="button" onClick={() => store.getState().fitTime()}>
+            Showing {formatDuration(domain[0])} – {formatDuration(domain[1])} · Fit (F)
+          </button>
+        )
+      }
+    >
       <div ref={wrap} className="timeline-wrap">
         {size.w > 0 && (
           <svg
@@ -69,12 +78,16 @@ export function TimelineView({ panelRef }: { panelRef: (el: HTMLElement | null) 
             }}
             onPointerMove={(e) => dragging.current && seekTo(e.clientX, e.currentTarget)}
             onPointerUp={() => (dragging.current = false)}
+            onWheel={(e) => {
+              if (!e.ctrlKey && !e.metaKey && Math.abs(e.deltaX) <= Math.abs(e.deltaY)) return;
+              const r = e.currentTarget.getBoundingClientRect();
+              if (e.ctrlKey || e.metaKey) store.getState().zoomTime(e.deltaY > 0 ? 1.25 : 0.8, x.invert(e.clientX - r.left));
+              else store.getState().panTime(e.deltaX / 500);
+            }}
             onKeyDown={(e) => {
-              const step = durationNs / 100;
+              const step = (domain[1] - domain[0]) / 100;
               if (e.key === 'ArrowRight') void store.getState().seek(timeNs + step);
               else if (e.key === 'ArrowLeft') void store.getState().seek(timeNs - step);
-              else if (e.key === '.') stepTo(1);
-              else if (e.key === ',') stepTo(-1);
               else return;
               e.preventDefault();
               e.stopPropagation();
@@ -97,12 +110,12 @@ export function TimelineView({ panelRef }: { panelRef: (el: HTMLElement | null) 
                   {track}
                 </text>
                 {script
-                  .filter((a) => trackOf(a.action) === track && a.at > timeNs)
+                  .filter((a) => trackOf(a.action) === track && a.at > timeNs && inView(a.at))
                   .map((a, k) => (
                     <line key={`s${k}`} x1={x(a.at)} x2={x(a.at)} y1={4} y2={TRACK_H - 8} className="planned" />
                   ))}
                 {log.map((l, k) =>
-                  trackOf(l.kind) === track ? (
+                  trackOf(l.kind) === track && inView(l.at) ? (
                     <g key={k} data-entry transform={`translate(${x(l.at)},0)`} onPointerDown={(e) => (e.stopPropagation(), store.getState().select({ kind: 'event', id: String(k) }))}>
                       <title>{`${formatDuration(l.at)}: ${l.label}`}</title>
                       <rect x={-3} y={2} width={6} height={TRACK_H - 8} rx={2} className={selection?.kind === 'event' && selection.id === String(k) ? 'entry selected' : 'entry'} />
@@ -111,7 +124,7 @@ export function TimelineView({ panelRef }: { panelRef: (el: HTMLElement | null) 
                 )}
               </g>
             ))}
-            <line x1={x(timeNs)} x2={x(timeNs)} y1={AXIS_H - 6} y2={height} className="playhead" />
+            {inView(timeNs) && <line x1={x(timeNs)} x2={x(timeNs)} y1={AXIS_H - 6} y2={height} className="playhead" />}
           </svg>
         )}
       </div>
