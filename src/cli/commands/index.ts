@@ -1,5 +1,7 @@
 // One entry per `sim` command; each lives in its own file beside this one.
 import type { CliCommand } from '../command';
 import { runCommand } from './run';
+import { namespaceCommand } from './namespace';
+import { layoutCommand } from './layout';
 
-export const commands: CliCommand[] = [runCommand];
+export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand];

@@ -1,18 +1,17 @@
-// The machine a scenario runs on: NUMA nodes and the physical address map. pmem, CXL and dax
-// objects are added by the memory-map model on top of these fields (all optional there).
+// The machine a scenario runs on: NUMA nodes and the physical address map. pmem, CXL, dax,
+// kernel settings, peer hosts and DRAM pools are optional sections on top of these fields; the
+// shell draws `nodes` and `ranges` as before. Everything stays plain JSON data.
 import { z } from 'zod';
-import { parseSize } from '../units/size';
+import { sizeField } from './fields';
+import { pmemSchema } from './schema-pmem';
+import { cxlSchema, hostSchema } from './schema-cxl';
+import { daxDeviceSchema, kernelSchema, poolSchema } from './schema-kernel';
+import { checkReferences } from './schema-refs';
 
-/** A size in bytes, written as a number or as "4G", "128MiB", "0x1000". */
-export const sizeField = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
-  if (typeof v === 'number') return v;
-  try {
-    return parseSize(v);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message });
-    return z.NEVER;
-  }
-});
+export { sizeField } from './fields';
+export * from './schema-pmem';
+export * from './schema-cxl';
+export * from './schema-kernel';
 
 export const tierKind = z.enum(['dram', 'hbm', 'pmem', 'cxl']);
 export type TierKind = z.infer<typeof tierKind>;
@@ -37,6 +36,10 @@ export const nodeSchema = z.object({
   cpus: z.array(z.number().int().nonnegative()).default([]),
   tier: tierKind.default('dram'),
   access: accessAttrs.optional(),
+  /** Socket (package) the node belongs to; CPU-less nodes name the socket they hang from. */
+  socket: z.number().int().nonnegative().optional(),
+  /** Abstract distance set by a driver (memory-tiers); otherwise derived, see tiers.ts. */
+  adistance: z.number().int().nonnegative().max(1_000_000).optional(),
 });
 
 export const rangeSchema = z.object({
@@ -58,8 +61,15 @@ export const machineSchema = z
     nodes: z.array(nodeSchema).min(1).max(1024),
     distances: z.array(z.array(z.number().int().min(0).max(255))).optional(),
     ranges: z.array(rangeSchema).max(100_000).default([]),
+    kernel: kernelSchema.optional(),
+    pmem: pmemSchema.optional(),
+    dax: z.array(daxDeviceSchema).max(10_000).optional(),
+    cxl: cxlSchema.optional(),
+    hosts: z.array(hostSchema).max(64).optional(),
+    pools: z.array(poolSchema).max(64).optional(),
   })
   .superRefine((m, ctx) => {
+    checkReferences(m, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
     const ids = new Set(m.nodes.map((n) => n.id));
     m.ranges.forEach((r, i) => {
       if (!ids.has(r.node)) ctx.addIssue({ code: 'custom', path: ['ranges', i, 'node'], message: `node ${r.node} is not in nodes` });
