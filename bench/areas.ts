@@ -5,4 +5,5 @@ import type { BenchArea } from './harness';
 export const areas: Record<string, () => Promise<{ run: BenchArea }>> = {
   engine: () => import('./engine'),
   map: () => import('./map'),
+  luo: () => import('./luo'),
 };

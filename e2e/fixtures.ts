@@ -23,3 +23,12 @@ export { expect };
 export async function virtualTimeNs(page: Page): Promise<number> {
   return Number(await page.getByTestId('timeline-scrubber').getAttribute('aria-valuenow'));
 }
+
+/** Clicks the timeline at virtual time `t` (ns), as a user scrubbing would. */
+export async function scrubTo(page: Page, t: number, durationNs = 2e9): Promise<void> {
+  const scrub = page.getByTestId('timeline-scrubber');
+  await scrub.scrollIntoViewIfNeeded();
+  const box = (await scrub.boundingBox())!;
+  // The time axis runs from x=92 to width-16 inside the SVG (see TimelineView).
+  await page.mouse.click(box.x + 92 + ((box.width - 108) * t) / durationNs, box.y + 30);
+}

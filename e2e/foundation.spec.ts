@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, virtualTimeNs } from './fixtures';
+import { expect, scrubTo, test, virtualTimeNs } from './fixtures';
 
 test('loads the quickstart, and the worker plays, steps and travels in time', async ({ app }) => {
   await expect(app.getByRole('combobox', { name: 'Scenario' })).toHaveValue('quickstart-vm-host.json');
@@ -18,24 +18,18 @@ test('loads the quickstart, and the worker plays, steps and travels in time', as
   await expect(app.getByTestId('counters-guest0')).toContainText('written');
 
   // Travel to 1.6 s: three rounds have been cleared; back to 0.1 s: none have.
-  const scrub = app.getByTestId('timeline-scrubber');
-  const box = (await scrub.boundingBox())!;
-  const xAt = async (t: number) => {
-    // The time axis runs from x=92 to width-16 inside the SVG.
-    return box.x + 92 + ((box.width - 108) * t) / 2e9;
-  };
-  await app.mouse.click(await xAt(1.6e9), box.y + 30);
+  await scrubTo(app, 1.6e9);
   await expect.poll(() => virtualTimeNs(app)).toBeGreaterThan(1.55e9);
   await expect(app.getByTestId('counters-guest0')).toContainText('round 3');
-  await app.mouse.click(await xAt(0.1e9), box.y + 30);
+  await scrubTo(app, 0.1e9);
   await expect(app.getByTestId('counters-guest0')).toContainText('round 0');
 });
 
 test('selection is linked: a range chosen in the map shows in the inspector', async ({ app }) => {
-  await app.getByRole('button', { name: 'normal', exact: true }).click();
-  const inspector = app.getByRole('complementary', { name: 'Inspector' });
-  await expect(inspector).toContainText('Range normal');
-  await expect(inspector).toContainText('61.00 GiB');
+  await app.getByRole('combobox', { name: 'Go to' }).selectOption({ label: 'normal · 61.0 GiB · node 0' });
+  const inspector = app.getByTestId('inspector');
+  await expect(inspector).toContainText('normal');
+  await expect(inspector).toContainText('61.00 GiB in 1 span');
   await expect(inspector).toContainText('Normal');
   await app.keyboard.press('Escape');
   await expect(inspector).toContainText('Quickstart: a VM host');
@@ -51,9 +45,7 @@ test('axe finds no serious or critical violations, in light and dark themes', as
 });
 
 test('recovers when the worker is terminated, with the scenario and time intact', async ({ app }) => {
-  const scrub = app.getByTestId('timeline-scrubber');
-  const box = (await scrub.boundingBox())!;
-  await app.mouse.click(box.x + 92 + (box.width - 108) * 0.6, box.y + 30);
+  await scrubTo(app, 1.2e9);
   await expect.poll(() => virtualTimeNs(app)).toBeGreaterThan(1.1e9);
   const before = await virtualTimeNs(app);
   await app.getByRole('button', { name: 'Play' }).click();
@@ -90,12 +82,10 @@ test('a malformed scenario file gives a located error and leaves the open scenar
 
 test('a shared link reopens the same state; a tampered one is refused with a located error', async ({ app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const scrub = app.getByTestId('timeline-scrubber');
-  const box = (await scrub.boundingBox())!;
-  await app.mouse.click(box.x + 92 + (box.width - 108) * 0.8, box.y + 30);
+  await scrubTo(app, 1.6e9);
   await expect.poll(() => virtualTimeNs(app)).toBeGreaterThan(1.5e9);
   const t = await virtualTimeNs(app);
-  await app.getByRole('button', { name: 'dma32' }).click();
+  await app.getByRole('combobox', { name: 'Go to' }).selectOption({ label: 'dma32 · 3.0 GiB · node 0' });
   await app.getByRole('button', { name: 'Share link' }).click();
   await expect(app.getByTestId('notice-info')).toContainText(/Link copied|Link ready/);
   const url = app.url();
@@ -104,14 +94,16 @@ test('a shared link reopens the same state; a tampered one is refused with a loc
   const other = await context.newPage();
   await other.goto(url);
   await expect.poll(() => virtualTimeNs(other)).toBe(t);
-  await expect(other.getByRole('complementary', { name: 'Inspector' })).toContainText('Range dma32');
+  await expect(other.getByTestId('inspector')).toContainText('dma32');
+  await expect(other.getByTestId('inspector')).toContainText('3.00 GiB in 1 span');
 
   const tampered = url.replace(/#s=(.{40})(.)/, (_m, a, c) => `#s=${a}${c === 'A' ? 'B' : 'A'}`) + '!!';
   await other.goto(tampered);
   await expect(other.getByTestId('notice-error')).toContainText('This link could not be opened; the current scenario is unchanged');
   await expect(other.getByTestId('notice-error')).toContainText('link: the link is damaged');
   expect(await virtualTimeNs(other)).toBe(t);
-  await expect(other.getByRole('complementary', { name: 'Inspector' })).toContainText('Range dma32');
+  await expect(other.getByTestId('inspector')).toContainText('dma32');
+  await expect(other.getByTestId('inspector')).toContainText('3.00 GiB in 1 span');
   // Opened fresh, the broken link still leaves the last state (from autosave) in place.
   await other.reload();
   await expect(other.getByTestId('notice-error')).toContainText('link: the link is damaged');

@@ -20,6 +20,18 @@ export function createAppStore(client: EngineClient): AppStore {
       const log = f.logFrom === get().log.length ? get().log.concat(f.log) : get().log.slice(0, f.logFrom).concat(f.log);
       set({ frame: f, log });
     };
+    /** Reopens an earlier or later text of the same scenario (undo/redo), keeping the time. */
+    const reopen = async (text: string, history: { past: string[]; future: string[] }) => {
+      const s = get();
+      const t = s.frame?.timeNs ?? 0;
+      const r = await client.call((api) => api.loadText(text, s.fileName));
+      if (!r.ok) return;
+      client.setSource(text, s.fileName);
+      set({ scenario: r.scenario, scenarioText: text, machine: r.machine, machineVersion: s.machineVersion + 1, editError: null, log: [], ...history });
+      applyFrame(r.frame);
+      if (t > 0) await get().seek(t);
+      saveAutosave({ text, file: s.fileName, timeNs: t });
+    };
     const notify = (n: Omit<Notice, 'id'>) => set({ notices: [...get().notices.slice(-3), { ...n, id: ++noticeId }] });
 
     return {
@@ -27,6 +39,13 @@ export function createAppStore(client: EngineClient): AppStore {
       scenarioText: '',
       fileName: '',
       loadErrors: null,
+      machine: null,
+      machineVersion: 0,
+      mapViewport: null,
+      past: [],
+      future: [],
+      editError: null,
+      baseline: null,
       playing: false,
       speed: 0.25,
       frame: null,
@@ -35,6 +54,8 @@ export function createAppStore(client: EngineClient): AppStore {
       hover: null,
       theme: 'light',
       activeView: 'map',
+      sideTab: 'inspector',
+      compareOpen: false,
       paletteOpen: false,
       shortcutsOpen: false,
       timeWindow: null,
@@ -52,13 +73,75 @@ export function createAppStore(client: EngineClient): AppStore {
           return false;
         }
         client.setSource(text, file);
-        set({ scenario: r.scenario, scenarioText: text, fileName: file, loadErrors: null, playing: false, log: [], selection: null, timeWindow: null });
+        set({
+          scenario: r.scenario,
+          scenarioText: text,
+          fileName: file,
+          loadErrors: null,
+          machine: r.machine,
+          machineVersion: get().machineVersion + 1,
+          mapViewport: null,
+          past: [],
+          future: [],
+          editError: null,
+          baseline: null,
+          playing: false,
+          log: [],
+          selection: null,
+          timeWindow: null,
+        });
         applyFrame(r.frame);
         if (r.migratedFrom.length) notify({ tone: 'info', title: `Opened ${file} saved by an older version`, lines: [`migrated from ${r.migratedFrom.join(', ')}`] });
         if (source !== 'autosave') saveAutosave({ text, file, timeNs: 0 });
         return true;
       },
 
+      async editMachine(op) {
+        const before = get();
+        const r = await client.call((api) => api.editMachine(op));
+        if (!r.ok) {
+          set({ editError: r.error });
+          return false;
+        }
+        if (!r.load.ok) return false;
+        client.setSource(r.text, before.fileName);
+        set({
+          scenario: r.load.scenario,
+          scenarioText: r.text,
+          machine: r.load.machine,
+          machineVersion: before.machineVersion + 1,
+          past: [...before.past.slice(-99), before.scenarioText],
+          future: [],
+          editError: null,
+          baseline: before.baseline ?? (before.machine && { name: `${before.scenario?.name ?? 'before'} (before editing)`, machine: before.machine }),
+          log: [],
+        });
+        applyFrame(r.load.frame);
+        saveAutosave({ text: r.text, file: before.fileName, timeNs: r.load.frame.timeNs });
+        return true;
+      },
+      async undo() {
+        const s = get();
+        const prev = s.past.at(-1);
+        if (prev === undefined) return;
+        await reopen(prev, { past: s.past.slice(0, -1), future: [s.scenarioText, ...s.future] });
+      },
+      async redo() {
+        const s = get();
+        const next = s.future[0];
+        if (next === undefined) return;
+        await reopen(next, { past: [...s.past, s.scenarioText], future: s.future.slice(1) });
+      },
+      setBaseline: (baseline) => set({ baseline }),
+      async compareWithText(text, file) {
+        const r = await client.call((api) => api.describeMachine(text, file));
+        if (!r.ok) {
+          notify({ tone: 'error', title: `Could not compare with ${file}`, lines: r.errors.slice(0, 6).map(formatLocated) });
+          return false;
+        }
+        set({ baseline: { name: r.name, machine: r.machine }, compareOpen: true });
+        return true;
+      },
       play() {
         const f = get().frame;
         if (f && f.timeNs >= f.durationNs) void get().seek(0);
@@ -106,7 +189,16 @@ export function createAppStore(client: EngineClient): AppStore {
       select: (selection) => set({ selection }),
       setHover: (hover) => set({ hover }),
       setTheme: (theme) => set({ theme }),
+      setMapViewport: (mapViewport) => set({ mapViewport }),
+      fetchTile(source, level, index) {
+        const [kind, which] = source.split(':');
+        if (kind === 'map') return client.call((api) => api.mapTile(which === 'all' ? null : Number(which), level, index));
+        return Promise.reject(new Error(`unknown tile source ${source}`));
+      },
+      mapPoint: (offset) => client.call((api) => api.mapPoint(offset)),
       setActiveView: (activeView) => set({ activeView }),
+      setSideTab: (sideTab) => set({ sideTab }),
+      setCompareOpen: (compareOpen) => set({ compareOpen }),
       setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
       setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
       notify,

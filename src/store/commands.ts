@@ -5,7 +5,7 @@ import type { AppState, ViewId } from './types';
 export interface Command {
   id: string;
   title: string;
-  group: 'Playback' | 'Timeline' | 'File' | 'View' | 'Help';
+  group: 'Playback' | 'Timeline' | 'Edit' | 'File' | 'View' | 'Help';
   /** Shortcuts as KeyboardEvent.key values, with "Mod+" for Ctrl or Cmd. */
   keys: string[];
   run(s: AppState, host: CommandHost): void | Promise<void>;
@@ -45,6 +45,8 @@ export const COMMANDS: Command[] = [
   { id: 'timeline.panLeft', title: 'Pan the timeline earlier', group: 'Timeline', keys: ['a'], run: (s) => s.panTime(-0.2) },
   { id: 'timeline.panRight', title: 'Pan the timeline later', group: 'Timeline', keys: ['d'], run: (s) => s.panTime(0.2) },
   { id: 'timeline.fit', title: 'Fit the whole scenario in the timeline', group: 'Timeline', keys: ['f'], run: (s) => s.fitTime() },
+  { id: 'edit.undo', title: 'Undo the last machine edit', group: 'Edit', keys: ['Mod+z'], run: (s) => s.undo() },
+  { id: 'edit.redo', title: 'Redo', group: 'Edit', keys: ['Mod+Shift+z', 'Mod+y'], run: (s) => s.redo() },
   { id: 'file.open', title: 'Open a scenario file…', group: 'File', keys: ['Mod+o'], run: (_s, h) => h.openFile() },
   { id: 'file.save', title: 'Save the scenario to a file', group: 'File', keys: ['Mod+s'], run: (_s, h) => h.saveFile() },
   { id: 'file.share', title: 'Copy a link to this exact state', group: 'File', keys: ['Mod+Shift+l'], run: (_s, h) => h.copyLink() },

@@ -1,5 +1,6 @@
 // The app's state, in slices. Views read it with selectors; only store actions change it.
-import type { Frame, LocatedError, LogEntry, Scenario } from '../worker/protocol';
+import type { Viewport } from '../views/lod/viewport';
+import type { EditError, EditOp, Frame, LocatedError, LogEntry, MachineView, MapPoint, Scenario } from '../worker/protocol';
 
 export type ViewId = 'map' | 'luo' | 'dirty' | 'timeline';
 
@@ -22,6 +23,17 @@ export interface ScenarioSlice {
   scenarioText: string;
   fileName: string;
   loadErrors: LocatedError[] | null;
+  /** Derived figures, commands and map axis of the scenario's machine (from the worker). */
+  machine: MachineView | null;
+  /** Bumps whenever the machine changes (open, edit, undo), so cached map tiles are redrawn. */
+  machineVersion: number;
+  /** Scenario texts before (past) and after (future) the current one, for undo and redo. */
+  past: string[];
+  future: string[];
+  /** The last refused edit, with the rule that refused it. */
+  editError: EditError | null;
+  /** A second layout to compare against (the one before the first edit, or a preset). */
+  baseline: { name: string; machine: MachineView } | null;
 }
 
 export interface PlaybackSlice {
@@ -41,8 +53,14 @@ export interface SelectionSlice {
 export interface ViewportSlice {
   theme: 'light' | 'dark';
   activeView: ViewId;
+  /** Which tab of the side panel is open. */
+  sideTab: 'inspector' | 'edit' | 'figures' | 'commands';
+  /** Whether the compare view is open. */
+  compareOpen: boolean;
   paletteOpen: boolean;
   shortcutsOpen: boolean;
+  /** Zoom and position of the memory map (and the page heatmap); null fits the whole machine. */
+  mapViewport: Viewport | null;
   /** Visible part of the timeline; null shows the whole scenario. */
   timeWindow: [number, number] | null;
 }
@@ -53,6 +71,13 @@ export interface NoticeSlice {
 
 export interface Actions {
   openText(text: string, file: string, source: 'file' | 'link' | 'autosave' | 'preset'): Promise<boolean>;
+  /** Applies a what-if edit to the machine; returns false (and sets editError) when refused. */
+  editMachine(op: EditOp): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  setBaseline(b: { name: string; machine: MachineView } | null): void;
+  /** Uses another scenario's machine (e.g. a preset's JSON) as the baseline to compare with. */
+  compareWithText(text: string, file: string): Promise<boolean>;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -67,7 +92,14 @@ export interface Actions {
   select(sel: Selection | null): void;
   setHover(sel: Selection | null): void;
   setTheme(theme: 'light' | 'dark'): void;
+  setMapViewport(vp: Viewport | null): void;
+  /** A level-of-detail tile: source "map:<node>" or "map:all". */
+  fetchTile(source: string, level: number, index: number): Promise<Uint32Array>;
+  /** What is at an offset of the map's axis. */
+  mapPoint(offset: number): Promise<MapPoint>;
   setActiveView(view: ViewId): void;
+  setSideTab(tab: ViewportSlice['sideTab']): void;
+  setCompareOpen(open: boolean): void;
   setPaletteOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;
   notify(n: Omit<Notice, 'id'>): void;

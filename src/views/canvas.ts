@@ -32,3 +32,9 @@ export function prepareCanvas(canvas: HTMLCanvasElement, w: number, h: number): 
 export function themeColor(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
+
+/** "#rrggbb" to RGBA bytes (other forms give mid grey). */
+export function hexRgba(hex: string): [number, number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16), 255] : [128, 128, 128, 255];
+}

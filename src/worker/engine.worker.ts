@@ -1,7 +1,7 @@
 // The module Web Worker that runs the engine: the simulation never runs on the main thread.
 import * as Comlink from 'comlink';
 import { EngineHost } from './host';
-import type { Frame } from './protocol';
+import type { EditOp, Frame } from './protocol';
 
 const host = new EngineHost();
 
@@ -21,6 +21,16 @@ const api = {
   step: async (logFrom: number) => transferFrame(await host.step(logFrom)),
   seek: async (t: number, logFrom: number) => transferFrame(await host.seek(t, logFrom)),
   checkpoint: () => host.checkpoint(),
+  mapTile: async (node: number | null, level: number, index: number) => {
+    const t = await host.mapTile(node, level, index);
+    return Comlink.transfer(t, [t.buffer as ArrayBuffer]);
+  },
+  mapPoint: (offset: number) => host.mapPoint(offset),
+  describeMachine: (text: string, file: string) => host.describeMachine(text, file),
+  editMachine: async (op: EditOp) => {
+    const r = await host.editMachine(op);
+    return r.ok ? Comlink.transfer(r, r.load.ok ? r.load.frame.workloads.map((w) => w.heat.buffer as ArrayBuffer) : []) : r;
+  },
 };
 
 Comlink.expose(api);

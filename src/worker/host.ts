@@ -5,7 +5,8 @@ import { buildEngine } from '../sim/scenario/build';
 import { parseScenarioText } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 import type { WorkloadsState } from '../sim/workload/model';
-import type { EngineApi, Frame, LoadReply, WorkloadSummary } from './protocol';
+import { MachineHost } from './machineHost';
+import type { EditOp, EditReply, EngineApi, Frame, LoadReply, MapPoint, WorkloadSummary } from './protocol';
 
 export const HEAT_BUCKETS = 4096;
 /** Virtual time between time-travel snapshots. */
@@ -16,6 +17,7 @@ export class EngineHost implements EngineApi {
   private scenario: Scenario | null = null;
   /** Snapshots at increasing times, for seek: restore the last one before t, replay the rest. */
   private snapshots: Snapshot[] = [];
+  private machine: MachineHost | null = null;
 
   async ping(): Promise<'pong'> {
     return 'pong';
@@ -27,7 +29,8 @@ export class EngineHost implements EngineApi {
     this.scenario = r.scenario;
     this.engine = buildEngine(r.scenario);
     this.snapshots = [this.engine.snapshot()];
-    return { ok: true, scenario: r.scenario, migratedFrom: r.migratedFrom, frame: this.frame(0) };
+    this.machine = new MachineHost(r.scenario.machine);
+    return { ok: true, scenario: r.scenario, migratedFrom: r.migratedFrom, frame: this.frame(0), machine: this.machine.view };
   }
 
   async resume(text: string, file: string, snap: Snapshot): Promise<LoadReply> {
@@ -54,6 +57,31 @@ export class EngineHost implements EngineApi {
   async seek(t: number, logFrom: number): Promise<Frame> {
     this.seekTo(t);
     return this.frame(Math.min(logFrom, this.need().log.length));
+  }
+
+  async mapTile(node: number | null, level: number, index: number): Promise<Uint32Array> {
+    return this.needMachine().tile(node, level, index);
+  }
+
+  async mapPoint(offset: number): Promise<MapPoint> {
+    return this.needMachine().point(offset);
+  }
+
+  async describeMachine(text: string, file: string) {
+    const r = parseScenarioText(text, file);
+    if (!r.ok) return r;
+    return { ok: true as const, name: r.scenario.name, machine: new MachineHost(r.scenario.machine).view };
+  }
+
+  async editMachine(op: EditOp): Promise<EditReply> {
+    const edited = this.needMachine().edit(op);
+    if (!edited.ok) return edited;
+    const t = this.need().now;
+    const text = JSON.stringify({ ...this.scenario!, machine: edited.machine }, null, 2);
+    const load = await this.loadText(text, 'edited.json');
+    if (!load.ok) return { ok: false, error: { rule: 'schema', message: load.errors.map((e) => `${e.path}: ${e.message}`).join('; '), path: '$' } };
+    this.seekTo(t);
+    return { ok: true, text, load: { ...load, frame: this.frame(0) } };
   }
 
   async checkpoint(): Promise<Snapshot> {
@@ -83,6 +111,11 @@ export class EngineHost implements EngineApi {
       if (e.now >= mark) this.snapshots.push(e.snapshot());
     }
     if (left > 0) e.runUntil(t, left);
+  }
+
+  private needMachine(): MachineHost {
+    if (!this.machine) throw new Error('no scenario loaded');
+    return this.machine;
   }
 
   private need(): Engine {

@@ -4,8 +4,28 @@ import type { RunSummary, Snapshot } from '../sim/engine/engine';
 import type { LogEntry } from '../sim/engine/types';
 import type { LocatedError } from '../sim/errors';
 import type { Scenario } from '../sim/scenario/schema';
+import type { EditOp, Layout, MachineCommands } from '../sim/machine';
+import type { EditError } from '../sim/machine/edits/result';
 
-export type { LogEntry, LocatedError, Scenario, Snapshot };
+export type { EditError, EditOp, Layout, LogEntry, LocatedError, MachineCommands, Scenario, Snapshot };
+
+/** The machine as the map view needs it: derived figures, the real commands, the map's axis. */
+export interface MachineView {
+  layout: Layout;
+  commands: MachineCommands;
+  /** Length of the map's axis: the address space with holes compressed out. */
+  axisBytes: number;
+  /** Address segments on that axis: [start, end) of the address space lands at `offset`. */
+  segments: { start: number; end: number; offset: number }[];
+}
+
+/** What is under one point of the map's axis. */
+export interface MapPoint {
+  address: number;
+  span: { start: number; end: number; cls: string; label: string; node: number; zone: string | null; ref: string } | null;
+}
+
+export type EditReply = { ok: true; text: string; load: LoadReply } | { ok: false; error: EditError };
 
 export interface WorkloadSummary {
   id: string;
@@ -35,7 +55,7 @@ export interface Frame extends RunSummary {
   nextEventAt: number | null;
 }
 
-export type LoadReply = { ok: true; scenario: Scenario; migratedFrom: string[]; frame: Frame } | { ok: false; errors: LocatedError[] };
+export type LoadReply = { ok: true; scenario: Scenario; migratedFrom: string[]; frame: Frame; machine: MachineView } | { ok: false; errors: LocatedError[] };
 
 export interface EngineApi {
   ping(): Promise<'pong'>;
@@ -49,6 +69,14 @@ export interface EngineApi {
   seek(t: number, logFrom: number): Promise<Frame>;
   /** A snapshot to restart from if this worker dies. */
   checkpoint(): Promise<Snapshot>;
+  /** One level-of-detail tile of the map: a node's lane (or the whole machine for null). */
+  mapTile(node: number | null, level: number, index: number): Promise<Uint32Array>;
+  /** What lies at an offset of the map's axis (for the hover inspector). */
+  mapPoint(offset: number): Promise<MapPoint>;
+  /** The machine view of another scenario's text (a preset to compare with), without loading it. */
+  describeMachine(text: string, file: string): Promise<{ ok: true; name: string; machine: MachineView } | { ok: false; errors: LocatedError[] }>;
+  /** Applies a what-if edit to the machine; refused edits name their rule. */
+  editMachine(op: EditOp): Promise<EditReply>;
   /** Loads `scenario` and restores `snap` into it (a restarted worker). */
   resume(text: string, file: string, snap: Snapshot): Promise<LoadReply>;
 }

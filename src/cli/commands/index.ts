@@ -3,5 +3,6 @@ import type { CliCommand } from '../command';
 import { runCommand } from './run';
 import { namespaceCommand } from './namespace';
 import { layoutCommand } from './layout';
+import { luoCommand } from './luo';
 
-export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand];
+export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand, luoCommand];

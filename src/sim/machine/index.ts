@@ -5,7 +5,7 @@ export { deriveLayout, validateMachine } from './derive';
 export type * from './layout';
 export { commandsFor, type MachineCommands } from './commands';
 export * from './edits';
-export { buildTileIndex, computeTile, addressAt, offsetOf, type Tile, type TileIndex, type TileRequest } from './tiles';
+export { buildTileIndex, computeTile, laneIndex, packTile, addressAt, offsetOf, type Tile, type TileIndex, type TileRequest } from './tiles';
 export { MAP_CLASSES, ZONE_CODES, CLASS_CODE, type MapClass, type Span } from './addressmap';
 export { RULES, type Rule, type Violation } from './rules';
 export { NOTES } from './notes';

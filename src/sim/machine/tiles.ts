@@ -157,3 +157,41 @@ export function computeTile(index: TileIndex, req: TileRequest): Tile {
   }
   return { kind, any, zone, tier, segments, holes };
 }
+
+/**
+ * The index of one node's lane on the axis of the whole machine: the same segments and
+ * offsets as `global`, only that node's spans. Lanes drawn from these share one zoom.
+ */
+export function laneIndex(global: TileIndex, node: number): TileIndex {
+  const keep: number[] = [];
+  for (let i = 0; i < global.node.length; i++) if (global.node[i] === node) keep.push(i);
+  const pick = <A extends Float64Array | Uint8Array | Uint16Array>(src: A, make: (n: number) => A): A => {
+    const out = make(keep.length);
+    keep.forEach((k, i) => (out[i] = src[k]));
+    return out;
+  };
+  return {
+    segments: global.segments,
+    totalBytes: global.totalBytes,
+    starts: pick(global.starts, (n) => new Float64Array(n)),
+    ends: pick(global.ends, (n) => new Float64Array(n)),
+    kind: pick(global.kind, (n) => new Uint8Array(n)),
+    zone: pick(global.zone, (n) => new Uint8Array(n)),
+    tier: pick(global.tier, (n) => new Uint8Array(n)),
+    node: pick(global.node, (n) => new Uint16Array(n)),
+  };
+}
+
+/**
+ * One tile packed one uint32 per pixel for the map view: bits 0-4 the dominant class, 5-7 the
+ * zone code, 8-12 another class present in the pixel (0 = none) so a 4 KiB range stays visible.
+ */
+export function packTile(t: Tile): Uint32Array {
+  const out = new Uint32Array(t.kind.length);
+  for (let p = 0; p < out.length; p++) {
+    const others = t.any[p] & ~(1 << t.kind[p]) & ~1;
+    const minor = others === 0 ? 0 : 31 - Math.clz32(others & -others);
+    out[p] = t.kind[p] | (t.zone[p] << 5) | (minor << 8);
+  }
+  return out;
+}

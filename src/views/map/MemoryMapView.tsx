@@ -1,170 +1,175 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { MAP_CLASSES, type MapClass } from '../../sim/machine/addressmap';
 import { formatBytes } from '../../sim/units/size';
-import { prepareCanvas, themeColor, useSize } from '../canvas';
+import type { MapPoint } from '../../worker/protocol';
+import { LodStrip, type Lane } from '../lod/LodStrip';
+import type { TileKey } from '../lod/tiles';
+import { bytesPerPx, fit, focusRange, zoomAt, type Viewport } from '../lod/viewport';
 import { Panel, SimplificationNote } from '../Panel';
 import { useApp, useAppStore } from '../storeContext';
-import { layoutMap, type PlacedRange } from './layout';
+import { Minimap } from './Minimap';
+import { axisOffset, mapObjects } from './objects';
+import { CLASS_LABEL, classColor, classCss } from './palette';
 
-const LANE_H = 44;
-const LANE_GAP = 10;
-const LABEL_W = 116;
-const TOP = 18;
-
-const TYPE_COLOR: Record<string, string> = {
-  'system-ram': '--c-ram',
-  reserved: '--c-reserved',
-  'persistent-legacy': '--c-pmem',
-  persistent: '--c-pmem',
-  'soft-reserved': '--c-soft',
-  'cxl-window': '--c-cxl',
-};
+const LABEL_W = 150;
 
 export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null) => void }) {
   const store = useAppStore();
-  const machine = useApp((s) => s.scenario?.machine);
+  const machine = useApp((s) => s.machine);
+  const version = useApp((s) => s.machineVersion);
+  const nodes = useApp((s) => s.scenario?.machine.nodes);
+  const dark = useApp((s) => s.theme === 'dark');
+  const vp = useApp((s) => s.mapViewport);
   const selection = useApp((s) => s.selection);
-  const theme = useApp((s) => s.theme);
-  const [wrap, size] = useSize<HTMLDivElement>();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [hover, setHover] = useState<{ p: PlacedRange; x: number; y: number } | null>(null);
-  const layout = useMemo(() => (machine && size.w > LABEL_W ? layoutMap(machine, size.w - LABEL_W - 8) : null), [machine, size.w]);
-  const height = layout ? TOP + layout.lanes.length * (LANE_H + LANE_GAP) + 8 : 0;
+  const [hover, setHover] = useState<MapPoint | null>(null);
+  const [widthPx, setWidthPx] = useState(1000);
+  const hoverSeq = useRef(0);
+  const total = machine?.axisBytes ?? 1;
 
-  useEffect(() => {
-    const c = canvas.current;
-    if (!c || !layout) return;
-    const ctx = prepareCanvas(c, size.w, height);
-    if (!ctx) return;
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.textBaseline = 'middle';
-    const fg = themeColor('--fg');
-    const muted = themeColor('--muted');
-    const sel = themeColor('--sel');
-    layout.lanes.forEach((lane, i) => {
-      const y = TOP + i * (LANE_H + LANE_GAP);
-      const selected = selection?.kind === 'node' && selection.id === String(lane.node);
-      ctx.fillStyle = selected ? sel : fg;
-      ctx.fillText(fit(ctx, lane.label, LABEL_W - 8), 0, y + LANE_H / 2);
-      ctx.fillStyle = themeColor('--lane');
-      ctx.fillRect(LABEL_W, y, layout.width, LANE_H);
+  const lanes: Lane[] = useMemo(() => {
+    if (!machine || !nodes) return [];
+    const byId = new Map(machine.layout.nodes.map((n) => [n.id, n]));
+    // Memory above compute and fastest first, as lstopo draws it: order by tier, then id.
+    const ordered = [...nodes].sort((a, b) => (byId.get(a.id)?.adistance ?? 0) - (byId.get(b.id)?.adistance ?? 0) || a.id - b.id);
+    return ordered.map((n) => {
+      const d = byId.get(n.id);
+      const selected = selection?.kind === 'node' && selection.id === String(n.id);
+      return {
+        id: String(n.id),
+        label: `${selected ? '▸ ' : ''}node ${n.id} · ${d?.kind ?? n.tier}`,
+        source: `map:${n.id}`,
+        version,
+        paint: (v: number, _bpp: number, out: Uint8ClampedArray) => {
+          const kind = v & 31;
+          if (kind === 0) return false;
+          const [r, g, b] = classColor(kind, dark);
+          out.set([r, g, b, 255], 0);
+          const minor = (v >> 8) & 31;
+          if (minor) {
+            const [r2, g2, b2] = classColor(minor, dark);
+            out.set([r2, g2, b2, 255], 4);
+          }
+          return true;
+        },
+      };
     });
-    for (const h of layout.holes) {
-      ctx.strokeStyle = muted;
-      ctx.setLineDash([2, 3]);
-      ctx.beginPath();
-      ctx.moveTo(LABEL_W + h.x, TOP - 6);
-      ctx.lineTo(LABEL_W + h.x, height - 4);
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
-    for (const p of layout.ranges) {
-      const y = TOP + p.lane * (LANE_H + LANE_GAP);
-      const x = LABEL_W + p.x;
-      ctx.fillStyle = themeColor(TYPE_COLOR[p.range.type] ?? '--c-reserved');
-      ctx.globalAlpha = p.range.online ? 1 : 0.45;
-      ctx.fillRect(x, y + 3, Math.max(1, p.w - 1), LANE_H - 6);
-      ctx.globalAlpha = 1;
-      const isSel = (selection?.kind === 'range' && selection.id === p.range.id) || (selection?.kind === 'node' && selection.id === String(p.range.node));
-      if (isSel) {
-        ctx.strokeStyle = sel;
-        ctx.lineWidth = 2.5;
-        ctx.strokeRect(x + 1, y + 2, Math.max(1, p.w - 3), LANE_H - 4);
-        ctx.lineWidth = 1;
-      }
-      const text = `${p.range.zone ?? p.range.type} · ${formatBytes(p.range.size, 1)}`;
-      if (p.w > 60) {
-        ctx.fillStyle = themeColor('--on-block');
-        ctx.fillText(fit(ctx, text, p.w - 8), x + 4, y + LANE_H / 2);
-      }
-    }
-    ctx.fillStyle = muted;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.fillText('lowest address', LABEL_W, 8);
-    const hi = 'highest address →';
-    ctx.fillText(hi, LABEL_W + layout.width - ctx.measureText(hi).width, 8);
-  }, [layout, size.w, height, selection, theme]);
+  }, [machine, nodes, version, dark, selection]);
 
-  const hit = (ev: React.MouseEvent): PlacedRange | undefined => {
-    if (!layout) return;
-    const r = (ev.target as HTMLCanvasElement).getBoundingClientRect();
-    const x = ev.clientX - r.left - LABEL_W;
-    const y = ev.clientY - r.top - TOP;
-    const lane = Math.floor(y / (LANE_H + LANE_GAP));
-    return layout.ranges.find((p) => p.lane === lane && x >= p.x && x < p.x + p.w);
-  };
+  const fetchTile = useCallback((k: TileKey) => store.getState().fetchTile(k.source, k.level, k.index), [store]);
+  const onHover = useCallback(
+    (byte: number | null) => {
+      const seq = ++hoverSeq.current;
+      if (byte === null || byte < 0 || byte >= total) return setHover(null);
+      void store.getState().mapPoint(byte).then((p) => seq === hoverSeq.current && setHover(p));
+    },
+    [store, total],
+  );
 
-  const totals = machine
-    ? machine.ranges.reduce<Record<string, number>>((a, r) => ((a[r.type] = (a[r.type] ?? 0) + r.size), a), {})
-    : {};
-  const summary = machine
-    ? `${machine.nodes.length} NUMA nodes; ${Object.entries(totals)
-        .map(([t, b]) => `${formatBytes(b)} ${t}`)
-        .join(', ')}.`
-    : '';
+  const present = useMemo(() => {
+    const s = new Set<MapClass>(machine?.layout.spans.map((x) => x.cls as MapClass) ?? []);
+    return MAP_CLASSES.filter((c) => c !== 'hole' && s.has(c));
+  }, [machine]);
+
+  const objects = useMemo(() => (machine ? mapObjects(machine) : []), [machine]);
+  const selectedObj = selection?.kind === 'range' ? objects.find((o) => o.ref === selection.id) : undefined;
+  const highlight = useMemo(
+    () => (machine && selectedObj ? [{ lane: String(selectedObj.node), from: axisOffset(machine, selectedObj.start), to: axisOffset(machine, selectedObj.end - 1) + 1 }] : []),
+    [machine, selectedObj],
+  );
+  const shown: Viewport = vp ?? fit(total, widthPx);
+  const scale = bytesPerPx(shown);
+  const setVp = (v: Viewport) => store.getState().setMapViewport(v);
 
   return (
-    <Panel view="map" title="Physical memory map" subtitle="one lane per NUMA node, addresses left to right" panelRef={panelRef}>
-      <div ref={wrap} className="map-wrap">
-        {layout && (
-          <canvas
-            ref={canvas}
-            style={{ width: size.w, height }}
-            role="img"
-            aria-label={`Physical memory map. ${summary}`}
-            onMouseMove={(e) => {
-              const p = hit(e);
-              setHover(p ? { p, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY } : null);
+    <Panel
+      view="map"
+      title="Physical memory map"
+      subtitle="a lane per NUMA node, fastest first"
+      panelRef={panelRef}
+      tools={
+        <div className="map-tools" role="group" aria-label="Map zoom">
+          <span className="scale" data-testid="map-scale" title="Bytes per pixel: a power of two at every zoom level">
+            1 px = {formatBytes(scale, scale >= 1024 ? 0 : 0)}
+            {scale < 4096 ? ` · a 4 KiB page is ${4096 / scale} px` : ''}
+          </span>
+          <button type="button" aria-label="Zoom out" onClick={() => setVp(zoomAt(shown, widthPx / 2, 1, total, widthPx))}>
+            −
+          </button>
+          <button type="button" aria-label="Zoom in" onClick={() => setVp(zoomAt(shown, widthPx / 2, -1, total, widthPx))}>
+            +
+          </button>
+          <button type="button" onClick={() => store.getState().setMapViewport(null)}>
+            Fit
+          </button>
+          <label htmlFor="map-goto" className="sr-only">
+            Go to
+          </label>
+          <select
+            id="map-goto"
+            value={selectedObj?.ref ?? ''}
+            onChange={(e) => {
+              const o = objects.find((x) => x.ref === e.target.value);
+              if (!o || !machine) return;
+              store.getState().select({ kind: 'range', id: o.ref });
+              setVp(focusRange(axisOffset(machine, o.start), axisOffset(machine, o.end - 1) + 1, total, widthPx));
             }}
-            onMouseLeave={() => setHover(null)}
-            onClick={(e) => {
-              const p = hit(e);
-              store.getState().select(p ? { kind: 'range', id: p.range.id } : null);
-            }}
-          />
-        )}
-        {hover && (
-          <div className="tooltip" style={{ left: Math.min(hover.x + 12, size.w - 220), top: hover.y + 12 }}>
-            <strong>{hover.p.range.label ?? hover.p.range.id}</strong>
-            <div>
-              {hover.p.range.type}
-              {hover.p.range.zone ? `, ZONE_${hover.p.range.zone.toUpperCase()}` : ''}, node {hover.p.range.node}
+          >
+            <option value="">Go to…</option>
+            {objects.map((o) => (
+              <option key={o.ref} value={o.ref}>
+                {o.label} · {formatBytes(o.bytes, 1)} · node {o.node}
+              </option>
+            ))}
+          </select>
+        </div>
+      }
+    >
+      {machine && (
+        <>
+          <Minimap total={total} viewport={shown} widthPx={widthPx} labelWidth={LABEL_W} version={version} dark={dark} onJump={setVp} />
+          <div className="map-lanes" onMouseLeave={() => setHover(null)}>
+            <LodStrip
+              lanes={lanes}
+              totalBytes={total}
+              fetchTile={fetchTile}
+              viewport={vp}
+              onViewport={setVp}
+              laneHeight={38}
+              labelWidth={LABEL_W}
+              onWidth={setWidthPx}
+              onHover={onHover}
+              highlights={highlight}
+              onClickByte={(b) => {
+                void store.getState().mapPoint(b).then((p) => p.span && store.getState().select({ kind: 'range', id: p.span.ref }));
+              }}
+              ariaLabel={`Physical memory map of ${nodes?.length ?? 0} NUMA nodes, ${formatBytes(total)} of address space shown without holes. Use + and - to zoom, arrows to pan, 0 to fit.`}
+            />
+            <div className="map-hover" aria-live="off" data-testid="map-hover">
+              {hover?.span ? (
+                <>
+                  <strong>{hover.span.label}</strong> · {CLASS_LABEL[hover.span.cls as MapClass] ?? hover.span.cls}
+                  {hover.span.zone ? ` · ${hover.span.zone}` : ''} · node {hover.span.node} · 0x{hover.span.start.toString(16)}–0x{(hover.span.end - 1).toString(16)} (
+                  {formatBytes(hover.span.end - hover.span.start)}) · at 0x{Math.floor(hover.address).toString(16)}
+                </>
+              ) : (
+                <span className="muted">Hover the map for what is at an address; click to select it; wheel or + and − to zoom, drag to pan.</span>
+              )}
             </div>
-            <div>
-              0x{hover.p.range.start.toString(16)} – 0x{(hover.p.range.start + hover.p.range.size - 1).toString(16)}
-            </div>
-            <div>{formatBytes(hover.p.range.size)}</div>
           </div>
-        )}
-      </div>
-      <ul className="legend" aria-label="Legend">
-        {Object.entries({ 'System RAM': '--c-ram', reserved: '--c-reserved', 'persistent memory': '--c-pmem', 'CXL window': '--c-cxl', 'soft reserved': '--c-soft' }).map(([k, v]) => (
-          <li key={k}>
-            <span className="swatch" style={{ background: `var(${v})` }} />
-            {k}
-          </li>
-        ))}
-        <li>┊ hole between ranges (compressed)</li>
-      </ul>
-      <div className="chips" aria-label="Nodes and ranges">
-        {machine?.nodes.map((n) => (
-          <button key={`n${n.id}`} type="button" className={selection?.kind === 'node' && selection.id === String(n.id) ? 'chip on' : 'chip'} onClick={() => store.getState().select({ kind: 'node', id: String(n.id) })}>
-            node {n.id}
-          </button>
-        ))}
-        {machine?.ranges.map((r) => (
-          <button key={r.id} type="button" className={selection?.kind === 'range' && selection.id === r.id ? 'chip on' : 'chip'} onClick={() => store.getState().select({ kind: 'range', id: r.id })}>
-            {r.id}
-          </button>
-        ))}
-      </div>
-      <SimplificationNote>ranges are drawn to scale; holes between them are compressed to a fixed gap, and ranges narrower than 6 px are widened so they stay visible.</SimplificationNote>
+          <ul className="legend" aria-label="Legend">
+            {present.map((c) => (
+              <li key={c}>
+                <span className="swatch" style={{ background: classCss(c) }} />
+                {CLASS_LABEL[c]}
+              </li>
+            ))}
+            <li>bottom band: something else inside the pixel</li>
+          </ul>
+          <SimplificationNote>
+            a pixel shows the class covering most of its bytes; when others are present too, the bottom band shows one of them, so a 4 KiB range stays visible at any zoom.
+          </SimplificationNote>
+        </>
+      )}
     </Panel>
   );
-}
-
-function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  if (ctx.measureText(text).width <= max) return text;
-  let t = text;
-  while (t.length > 1 && ctx.measureText(t + '…').width > max) t = t.slice(0, -1);
-  return t.length > 1 ? t + '…' : '';
 }

@@ -11,7 +11,8 @@ import { TimelineView } from '../timeline/TimelineView';
 import { CommandPalette } from './CommandPalette';
 import { useFileActions } from './fileActions';
 import { Header } from './Header';
-import { Inspector } from './Inspector';
+import { SidePanel } from './SidePanel';
+import { CompareView } from '../compare/CompareView';
 import { Notices } from './Notices';
 import { ShortcutsDialog } from './ShortcutsDialog';
 
@@ -82,7 +83,8 @@ function Shell({ store, client }: { store: AppStoreWithTick; client: EngineClien
         <DirtyView panelRef={register('dirty')} />
         <TimelineView panelRef={register('timeline')} />
       </main>
-      <Inspector />
+      <SidePanel />
+      <CompareView />
       <Notices />
       <CommandPalette host={host} />
       <ShortcutsDialog />

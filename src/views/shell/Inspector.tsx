@@ -1,5 +1,6 @@
 import { formatBytes } from '../../sim/units/size';
 import { formatDuration } from '../../sim/units/duration';
+import { mapObjects } from '../map/objects';
 import { useApp } from '../storeContext';
 
 /** Details of whatever is selected in any view; the scenario's summary when nothing is. */
@@ -8,11 +9,36 @@ export function Inspector() {
   const sel = useApp((s) => s.selection);
   const frame = useApp((s) => s.frame);
   const log = useApp((s) => s.log);
-  if (!scenario) return <aside className="inspector" aria-label="Inspector" />;
+  const machineView = useApp((s) => s.machine);
+  if (!scenario) return <div className="inspector" />;
   const m = scenario.machine;
 
   let body;
-  if (sel?.kind === 'range') {
+  if (sel?.kind === 'range' && sel.id.startsWith('$')) {
+    const spans = machineView?.layout.spans.filter((x) => x.ref === sel.id) ?? [];
+    const named = machineView ? mapObjects(machineView).find((o) => o.ref === sel.id) : undefined;
+    const obj = valueAtPath(m, sel.id);
+    const bytes = spans.reduce((a, x) => a + (x.end - x.start), 0);
+    body = (
+      <>
+        <h3>{named?.label ?? sel.id}</h3>
+        <dl className="facts">
+          <Fact k="object" v={sel.id.replace(/^\$\./, '')} />
+          {named && <Fact k="class" v={named.cls} />}
+          {spans[0] && <Fact k="node" v={String(spans[0].node)} />}
+          {spans[0]?.zone && <Fact k="zone" v={spans[0].zone} />}
+          {spans[0] && <Fact k="first byte" v={`0x${Math.min(...spans.map((x) => x.start)).toString(16)}`} />}
+          <Fact k="bytes on the map" v={`${formatBytes(bytes)} in ${spans.length} span${spans.length === 1 ? '' : 's'}`} />
+        </dl>
+        {obj !== undefined && (
+          <>
+            <h4>As written in the scenario</h4>
+            <pre className="json">{JSON.stringify(obj, null, 2)}</pre>
+          </>
+        )}
+      </>
+    );
+  } else if (sel?.kind === 'range') {
     const r = m.ranges.find((x) => x.id === sel.id);
     body = r && (
       <>
@@ -79,8 +105,7 @@ export function Inspector() {
   }
 
   return (
-    <aside className="inspector" aria-label="Inspector">
-      <h2>Inspector</h2>
+    <div className="inspector" data-testid="inspector">
       {body ?? (
         <>
           <h3>{scenario.name}</h3>
@@ -97,7 +122,7 @@ export function Inspector() {
           <p className="hint">Select a node, a range, a workload or an event in any view to see its details here.</p>
         </>
       )}
-    </aside>
+    </div>
   );
 }
 
@@ -108,4 +133,14 @@ function Fact({ k, v }: { k: string; v: string }) {
       <dd>{v}</dd>
     </div>
   );
+}
+
+/** The value at a JSON path such as "$.pmem.namespaces[0]" (undefined when absent). */
+function valueAtPath(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  for (const m of path.replace(/^\$/, '').matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[m[1] ?? Number(m[2])];
+  }
+  return cur;
 }

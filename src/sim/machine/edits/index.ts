@@ -3,3 +3,4 @@ export * from './result';
 export * from './pmem';
 export * from './cxl';
 export * from './blocks';
+export * from './ops';

@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const [preset, out, theme] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+const errors = [];
+page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto('http://127.0.0.1:5173/');
+await page.waitForTimeout(800);
+if (preset) await page.getByRole('combobox', { name: 'Scenario' }).selectOption(preset);
+if (theme === 'dark') await page.keyboard.press('t');
+await page.waitForTimeout(1200);
+await page.screenshot({ path: out });
+console.log(errors.length ? errors.join('\n') : 'no console errors');
+await browser.close();

@@ -1,0 +1,25 @@
+// Where each rule comes from. Keys follow the reference file (../shared/reference/luo-kho.md §7);
+// the strings are what a refusal carries and what the docs cite.
+export const SRC = {
+  RFC2_CORE: 'RFC v2 luo_core.c (lore 20250515182322.117840-5/-6, pasha.tatashin@soleen.com)',
+  RFC2_FILES: 'RFC v2 luo_files.c (lore 20250515182322.117840-8/-9)',
+  RFC2_SUBSYS: 'RFC v2 luo_subsystems.c (lore 20250515182322.117840-7)',
+  RFC2_SELFTEST_DRV: 'RFC v2 kernel/liveupdate/luo_selftests.c, the LIVEUPDATE_IOCTL_SELFTESTS driver (LUO_MAX_SUBSYSTEMS 16)',
+  RFC2_IOCTL: 'RFC v2 uapi liveupdate.h + luo_ioctl.c (lore 20250515182322.117840-11)',
+  LUO_V1_MEMFD: 'memfd LUO handler with RFC-style callbacks, LUO v1 patch 28/32 (lore 20250625231838.1897085-29-pasha.tatashin@soleen.com)',
+  KHO_616: 'kernel/kexec_handover.c @00c010e1 (6.16)',
+  KHO_619: 'kernel/liveupdate/kexec_handover.c @dd03dd60 (6.19)',
+  KHO_RADIX: 'kernel/liveupdate/kexec_handover.c @3f2ad900 (radix tree, post-6.19)',
+  CORE: 'kernel/liveupdate/luo_core.c @cab056f2 (luo_open, luo_ioctl, liveupdate_reboot)',
+  SESS_619: 'kernel/liveupdate/luo_session.c @7f790dd2 (6.19)',
+  SESS_LATER: 'kernel/liveupdate/luo_session.c @637315cb (ioctl typing, name checks, kho_block)',
+  FILE_619: 'kernel/liveupdate/luo_file.c @b2135d1c (6.19)',
+  FILE_LATER: 'kernel/liveupdate/luo_file.c @00d0b372 (xa double-preservation check, retrieve_status)',
+  KHO_BLOCK: 'kernel/liveupdate/kho_block.c @637315cb (KHO_MAX_BLOCKS 10000)',
+  ABI_LUO: 'include/linux/kho/abi/luo.h @cc4adab1 (luo_session_ser 80 B, luo_file_ser 64 B)',
+  MEMFD: 'mm/memfd_luo.c @02e117b8 (memfd-v1)',
+  FLB: 'kernel/liveupdate/luo_flb.c @118c3908',
+  VFIO_PROPOSED: 'PROPOSED, not merged: "vfio/pci: Base support to preserve a VFIO device file across Live Update" (lore 20251126193608.2678510-1-dmatlack@google.com)',
+  SIM: 'simulator rule (no kernel equivalent; see docs/live-update.md)',
+  FD: 'POSIX: an ioctl or close on a descriptor that is not open fails with EBADF',
+} as const;
