@@ -5,5 +5,6 @@ import type { BenchArea } from './harness';
 export const areas: Record<string, () => Promise<{ run: BenchArea }>> = {
   engine: () => import('./engine'),
   map: () => import('./map'),
+  import: () => import('./import'),
   luo: () => import('./luo'),
 };

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command';
 import { runCommand } from './run';
 import { namespaceCommand } from './namespace';
 import { layoutCommand } from './layout';
+import { importCommand } from './import';
 import { luoCommand } from './luo';
 
-export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand, luoCommand];
+export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand, importCommand, luoCommand];
