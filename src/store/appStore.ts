@@ -120,6 +120,38 @@ export function createAppStore(client: EngineClient): AppStore {
         saveAutosave({ text: r.text, file: before.fileName, timeNs: r.load.frame.timeNs });
         return true;
       },
+      async luoOp(line) {
+        const before = get();
+        const r = await client.call((api) => api.luoOp(line, 0));
+        if (!r.ok || !r.load.ok) {
+          if (!r.ok) notify({ tone: 'error', title: `Not a live-update operation: ${line}`, lines: [r.error.message] });
+          return false;
+        }
+        client.setSource(r.text, before.fileName);
+        set({ scenario: r.load.scenario, scenarioText: r.text, past: [...before.past.slice(-99), before.scenarioText], future: [], log: [] });
+        applyFrame(r.load.frame);
+        saveAutosave({ text: r.text, file: before.fileName, timeNs: r.load.frame.timeNs });
+        return true;
+      },
+      luoPreview: (line) => client.call((api) => api.luoPreview(line)),
+      async setLuoFocus(session) {
+        applyFrame(await client.call((api) => api.setLuoFocus(session, get().log.length)));
+      },
+      async setLiveUpdate(cfg) {
+        const s = get();
+        if (!s.scenario) return false;
+        const liveUpdate = { ...s.scenario.liveUpdate, ...cfg };
+        // Operations of one model mean nothing to the other: switching models drops them.
+        const script = liveUpdate.model === s.scenario.liveUpdate.model ? s.scenario.script : s.scenario.script.filter((a) => a.action !== 'luo.op');
+        const text = JSON.stringify({ ...s.scenario, liveUpdate, script }, null, 2);
+        const prev = s.scenarioText;
+        const ok = await get().openText(text, s.fileName, 'autosave');
+        if (ok) {
+          set({ past: [...s.past, prev], future: [] });
+          saveAutosave({ text, file: s.fileName, timeNs: 0 });
+        }
+        return ok;
+      },
       async undo() {
         const s = get();
         const prev = s.past.at(-1);

@@ -54,6 +54,7 @@ export const COMMANDS: Command[] = [
   viewCommand('luo', 'the LUO state graph', '2'),
   viewCommand('dirty', 'dirty-page tracking', '3'),
   viewCommand('timeline', 'the timeline', '4'),
+  { id: 'view.compare', title: 'Compare layouts…', group: 'View', keys: ['c'], run: (s) => s.setCompareOpen(true) },
   { id: 'view.theme', title: 'Switch light / dark theme', group: 'View', keys: ['t'], run: (s) => s.setTheme(s.theme === 'dark' ? 'light' : 'dark') },
   { id: 'view.clearSelection', title: 'Clear the selection', group: 'View', keys: ['Escape'], run: (s) => s.select(null) },
   { id: 'help.palette', title: 'Command palette', group: 'Help', keys: ['Mod+k'], run: (s) => s.setPaletteOpen(true) },

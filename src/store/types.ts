@@ -1,6 +1,6 @@
 // The app's state, in slices. Views read it with selectors; only store actions change it.
 import type { Viewport } from '../views/lod/viewport';
-import type { EditError, EditOp, Frame, LocatedError, LogEntry, MachineView, MapPoint, Scenario } from '../worker/protocol';
+import type { EditError, EditOp, Frame, LocatedError, LogEntry, MachineView, MapPoint, OpResult, Scenario } from '../worker/protocol';
 
 export type ViewId = 'map' | 'luo' | 'dirty' | 'timeline';
 
@@ -78,6 +78,12 @@ export interface Actions {
   setBaseline(b: { name: string; machine: MachineView } | null): void;
   /** Uses another scenario's machine (e.g. a preset's JSON) as the baseline to compare with. */
   compareWithText(text: string, file: string): Promise<boolean>;
+  /** Performs a live-update operation now (recorded in the scenario's script; undo removes it). */
+  luoOp(line: string): Promise<boolean>;
+  luoPreview(line: string): Promise<{ result: OpResult; nextState: string }>;
+  setLuoFocus(session: string | null): Promise<void>;
+  /** Switches the scenario's live-update model or kernel (reloads it). */
+  setLiveUpdate(cfg: Partial<Scenario['liveUpdate']>): Promise<boolean>;
   play(): void;
   pause(): void;
   togglePlay(): void;

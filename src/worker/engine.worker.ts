@@ -27,6 +27,12 @@ const api = {
   },
   mapPoint: (offset: number) => host.mapPoint(offset),
   describeMachine: (text: string, file: string) => host.describeMachine(text, file),
+  luoOp: async (line: string, logFrom: number) => {
+    const r = await host.luoOp(line, logFrom);
+    return r.ok && r.load.ok ? Comlink.transfer(r, r.load.frame.workloads.map((w) => w.heat.buffer as ArrayBuffer)) : r;
+  },
+  luoPreview: (line: string) => host.luoPreview(line),
+  setLuoFocus: async (session: string | null, logFrom: number) => transferFrame(await host.setLuoFocus(session, logFrom)),
   editMachine: async (op: EditOp) => {
     const r = await host.editMachine(op);
     return r.ok ? Comlink.transfer(r, r.load.ok ? r.load.frame.workloads.map((w) => w.heat.buffer as ArrayBuffer) : []) : r;

@@ -76,3 +76,33 @@ describe('bucketCounts', () => {
     );
   });
 });
+
+describe('live update through the engine host', () => {
+  it('records operations in the script, answers like the kernel, and survives time travel', async () => {
+    const h = await loaded();
+    await h.runUntil(100e6, 0);
+    for (const op of ['open', 'create vm0', 'preserve vm0 1 memfd:1G@guest']) {
+      const r = await h.luoOp(op, 0);
+      expect(r.ok).toBe(true);
+    }
+    const refused = await h.luoOp('create vm0', 0);
+    expect(refused.ok && refused.load.ok && refused.load.frame.luo.lastResult?.result).toMatchObject({ ok: false, errno: 'EEXIST' });
+    const r = await h.luoOp('kexec', 0);
+    if (!r.ok || !r.load.ok) throw new Error('kexec failed');
+    expect(JSON.parse(r.text).script.filter((a: { action: string }) => a.action === 'luo.op')).toHaveLength(5); // the refused one too: it is part of the story
+    expect(r.load.frame.luo.kho.regions.length).toBeGreaterThan(0);
+    const opened = await h.luoOp('open', 0);
+    expect(opened.ok && opened.load.ok && opened.load.frame.luo.mainline?.counts.incoming).toBe(1);
+    const back = await h.seek(50e6, 0);
+    expect(back.luo.mainline?.counts.outgoing).toBe(0);
+    const fwd = await h.seek(100e6, 0);
+    expect(fwd.luo.mainline?.counts.incoming).toBe(1);
+    expect(fwd.log.filter((l) => l.kind === 'luo.op').map((l) => l.label)).toContain('create vm0 → -EEXIST');
+  });
+
+  it('refuses an operation of the other model without recording it', async () => {
+    const h = await loaded();
+    const r = await h.luoOp('prepare', 0);
+    expect(r).toMatchObject({ ok: false, error: { rule: 'luo-script' } });
+  });
+});

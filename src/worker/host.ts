@@ -5,6 +5,8 @@ import { buildEngine } from '../sim/scenario/build';
 import { parseScenarioText } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 import type { WorkloadsState } from '../sim/workload/model';
+import type { LuoModelState } from '../sim/luo/engineModel';
+import { luoFrame, luoPreview } from './luoFrame';
 import { MachineHost } from './machineHost';
 import type { EditOp, EditReply, EngineApi, Frame, LoadReply, MapPoint, WorkloadSummary } from './protocol';
 
@@ -18,6 +20,9 @@ export class EngineHost implements EngineApi {
   /** Snapshots at increasing times, for seek: restore the last one before t, replay the rest. */
   private snapshots: Snapshot[] = [];
   private machine: MachineHost | null = null;
+  private luoFocus: string | undefined;
+  /** luoFrame previews clone the system: compute it only when the system changed. */
+  private luoCache: { key: string; frame: ReturnType<typeof luoFrame> } | null = null;
 
   async ping(): Promise<'pong'> {
     return 'pong';
@@ -30,6 +35,7 @@ export class EngineHost implements EngineApi {
     this.engine = buildEngine(r.scenario);
     this.snapshots = [this.engine.snapshot()];
     this.machine = new MachineHost(r.scenario.machine);
+    this.luoCache = null;
     return { ok: true, scenario: r.scenario, migratedFrom: r.migratedFrom, frame: this.frame(0), machine: this.machine.view };
   }
 
@@ -84,6 +90,31 @@ export class EngineHost implements EngineApi {
     return { ok: true, text, load: { ...load, frame: this.frame(0) } };
   }
 
+  async luoOp(line: string, logFrom: number): Promise<EditReply> {
+    const e = this.need();
+    const s = this.scenario!;
+    const t = e.now;
+    const check = luoPreview(e.state<LuoModelState>('luo'), line);
+    if (!check.result.ok && check.result.source === 'simulator' && /not an operation|expected|unknown/.test(check.result.rule))
+      return { ok: false, error: { rule: 'luo-script', message: check.result.rule, path: '$.script' } };
+    // Recorded in the script at the current time, after anything already there, then replayed:
+    // snapshots taken before it do not have it in their queues.
+    const text = JSON.stringify({ ...s, script: [...s.script, { at: t, action: 'luo.op', args: { op: line } }] }, null, 2);
+    const load = await this.loadText(text, 'edited.json');
+    if (!load.ok) return { ok: false, error: { rule: 'luo-script', message: load.errors.map((x) => x.message).join('; '), path: '$.script' } };
+    this.seekTo(t);
+    return { ok: true, text, load: { ...load, frame: this.frame(Math.min(logFrom, this.need().log.length)) } };
+  }
+
+  async luoPreview(line: string) {
+    return luoPreview(this.need().state<LuoModelState>('luo'), line);
+  }
+
+  async setLuoFocus(session: string | null, logFrom: number): Promise<Frame> {
+    this.luoFocus = session ?? undefined;
+    return this.frame(logFrom);
+  }
+
   async checkpoint(): Promise<Snapshot> {
     return this.need().snapshot({ withLog: true });
   }
@@ -113,6 +144,13 @@ export class EngineHost implements EngineApi {
     if (left > 0) e.runUntil(t, left);
   }
 
+  private luoView(e: Engine) {
+    const st = e.state<LuoModelState>('luo');
+    const key = `${st.sys.logSeq}|${st.sys.kho.boot}|${this.luoFocus ?? ''}|${st.lastResult?.op ?? ''}`;
+    if (this.luoCache?.key !== key) this.luoCache = { key, frame: luoFrame(st, this.luoFocus) };
+    return this.luoCache.frame;
+  }
+
   private needMachine(): MachineHost {
     if (!this.machine) throw new Error('no scenario loaded');
     return this.machine;
@@ -135,6 +173,7 @@ export class EngineHost implements EngineApi {
       logLength: e.log.length,
       nextEventAt: e.nextAt() ?? null,
       workloads: workloadSummaries(e.state<WorkloadsState>('workload'), s),
+      luo: this.luoView(e),
     };
   }
 }

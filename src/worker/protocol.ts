@@ -6,6 +6,10 @@ import type { LocatedError } from '../sim/errors';
 import type { Scenario } from '../sim/scenario/schema';
 import type { EditOp, Layout, MachineCommands } from '../sim/machine';
 import type { EditError } from '../sim/machine/edits/result';
+import type { OpResult } from '../sim/luo/errno';
+import type { LuoFrame } from './luoFrame';
+
+export type { LuoFrame, OpResult };
 
 export type { EditError, EditOp, Layout, LogEntry, LocatedError, MachineCommands, Scenario, Snapshot };
 
@@ -53,6 +57,8 @@ export interface Frame extends RunSummary {
   logLength: number;
   workloads: WorkloadSummary[];
   nextEventAt: number | null;
+  /** The live-update system at this moment. */
+  luo: LuoFrame;
 }
 
 export type LoadReply = { ok: true; scenario: Scenario; migratedFrom: string[]; frame: Frame; machine: MachineView } | { ok: false; errors: LocatedError[] };
@@ -77,6 +83,12 @@ export interface EngineApi {
   describeMachine(text: string, file: string): Promise<{ ok: true; name: string; machine: MachineView } | { ok: false; errors: LocatedError[] }>;
   /** Applies a what-if edit to the machine; refused edits name their rule. */
   editMachine(op: EditOp): Promise<EditReply>;
+  /** Performs a live-update operation now; it is recorded in the scenario's script (so links and undo keep it). */
+  luoOp(line: string, logFrom: number): Promise<EditReply>;
+  /** What a live-update operation would do now, without doing it. */
+  luoPreview(line: string): Promise<{ result: OpResult; nextState: string }>;
+  /** Which session's events `frame.luo.allowed` lists (mainline), or none. */
+  setLuoFocus(session: string | null, logFrom: number): Promise<Frame>;
   /** Loads `scenario` and restores `snap` into it (a restarted worker). */
   resume(text: string, file: string, snap: Snapshot): Promise<LoadReply>;
 }

@@ -2,6 +2,7 @@
 // The app's worker and the command line both start here, so they run the same thing.
 import { Engine } from '../engine/engine';
 import type { Model } from '../engine/types';
+import { luoModel } from '../luo/engineModel';
 import { workloadModel } from '../workload/model';
 import type { Scenario } from './schema';
 
@@ -18,6 +19,7 @@ export function buildEngine(scenario: Scenario, opts: { seed?: number } = {}): E
   const engine = new Engine({ seed: opts.seed ?? scenario.seed });
   engine.addModel(timelineModel, null);
   engine.addModel(workloadModel, scenario.workloads);
+  engine.addModel(luoModel, { model: scenario.liveUpdate.model, kernel: scenario.liveUpdate.kernel, proposedHandlers: scenario.liveUpdate.proposedHandlers });
   // Script actions are scheduled in file order; equal times keep that order.
   const script = scenario.script.map((a, i) => ({ a, i })).sort((x, y) => x.a.at - y.a.at || x.i - y.i);
   for (const { a } of script) engine.schedule(a.at, a.action, a.label ? { ...a.args, label: a.label } : a.args);

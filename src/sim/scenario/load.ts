@@ -42,7 +42,7 @@ export function validateScenario(doc: unknown, file: string, text?: string): Loa
 
 function checkActions(s: Scenario, file: string, text?: string): LocatedError[] {
   const errors: LocatedError[] = [];
-  const workloads = new Set(s.workloads.map((w) => w.id));
+  const ctx = { workloads: new Set(s.workloads.map((w) => w.id)), luoModel: s.liveUpdate.model };
   s.script.forEach((a, i) => {
     const spec = ACTIONS[a.action];
     const path = ['script', i, 'action'];
@@ -50,7 +50,7 @@ function checkActions(s: Scenario, file: string, text?: string): LocatedError[] 
       errors.push({ file, path: jsonPathString(path), ...where(text, path), message: `unknown action "${a.action}" (known: ${Object.keys(ACTIONS).join(', ')})` });
       return;
     }
-    const problem = spec.check(a.args, { workloads });
+    const problem = spec.check(a.args, ctx);
     if (problem) errors.push({ file, path: jsonPathString(['script', i, 'args']), ...where(text, ['script', i, 'args']), message: problem });
   });
   return errors;

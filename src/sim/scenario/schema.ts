@@ -39,6 +39,14 @@ export const actionSchema = z.object({
   label: z.string().max(500).optional(),
 });
 
+/** Which live-update model the scenario's kernel runs (../shared/reference/luo-kho.md §1 and §2). */
+export const liveUpdateSchema = z.object({
+  model: z.enum(['rfc-v2', 'mainline']).default('mainline'),
+  kernel: z.enum(['6.19', 'latest']).default('latest'),
+  /** Also register the PROPOSED VFIO/iommufd device handler. */
+  proposedHandlers: z.boolean().default(true),
+});
+
 export const scenarioSchema = z.object({
   schema: z.literal(SCENARIO_SCHEMA),
   name: z.string().min(1).max(200),
@@ -48,6 +56,7 @@ export const scenarioSchema = z.object({
   duration: durationField.default(1_000_000_000),
   machine: machineSchema,
   workloads: z.array(workloadSchema).max(256).default([]),
+  liveUpdate: liveUpdateSchema.default({ model: 'mainline', kernel: 'latest', proposedHandlers: true }),
   script: z.array(actionSchema).max(100_000).default([]),
 });
 
