@@ -5,6 +5,8 @@ import type { BenchArea } from './harness';
 export const areas: Record<string, () => Promise<{ run: BenchArea }>> = {
   engine: () => import('./engine'),
   map: () => import('./map'),
+  'map/browser': () => import('./browser/mapZoom'),
   import: () => import('./import'),
+  dirty: () => import('./dirty'),
   luo: () => import('./luo'),
 };

@@ -7,13 +7,15 @@ const json = args.includes('--json');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1]?.split(',')) : null;
 
+// Keys are "<area>" or "<area>/<part>": parts of one area (e.g. Node and browser figures) merge.
 const result: Record<string, Figures> = {};
-for (const [name, load] of Object.entries(areas)) {
-  if (only && !only.has(name)) continue;
-  const progress = (msg: string) => process.stderr.write(`[bench ${name}] ${msg}\n`);
+for (const [key, load] of Object.entries(areas)) {
+  const area = key.split('/')[0];
+  if (only && !only.has(area) && !only.has(key)) continue;
+  const progress = (msg: string) => process.stderr.write(`[bench ${key}] ${msg}\n`);
   progress('start');
   const { run } = await load();
-  result[name] = await run(progress);
+  result[area] = { ...result[area], ...(await run(progress)) };
 }
 if (json) process.stdout.write(JSON.stringify(result) + '\n');
 else

@@ -3,7 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { formatLocated } from '../sim/errors';
 import { formatDuration } from '../sim/units/duration';
-import type { EngineClient } from '../worker/client';
+import { progressCallback, type EngineClient } from '../worker/client';
 import type { Frame } from '../worker/protocol';
 import { saveAutosave } from './persistence/autosave';
 import { fitWindow, neighbourTime, panWindow, zoomWindow } from './timeline/window';
@@ -60,6 +60,7 @@ export function createAppStore(client: EngineClient): AppStore {
       shortcutsOpen: false,
       timeWindow: null,
       notices: [],
+      importProgress: null,
 
       async openText(text, file, source) {
         const r = await client.call((api) => api.loadText(text, file));
@@ -152,6 +153,26 @@ export function createAppStore(client: EngineClient): AppStore {
         }
         return ok;
       },
+      async importFiles(files) {
+        set({ importProgress: 0 });
+        try {
+          // The callback crosses to the worker as a proxy; the parse itself never runs here.
+          const onProgress = progressCallback((f: number) => set({ importProgress: f }));
+          const r = await client.call((api) => api.importFiles(files, onProgress));
+          if (!r.ok) {
+            notify({ tone: 'error', title: `Could not import ${files.map((f) => f.name).join(', ')}; the open machine is unchanged`, lines: r.errors.slice(0, 8) });
+            return false;
+          }
+          const prev = get().scenarioText;
+          const ok = await get().openText(r.text, 'imported.json', 'file');
+          if (!ok) return false;
+          set({ past: prev ? [prev] : [], sideTab: 'inspector' });
+          notify({ tone: 'info', title: `Imported ${r.name.replace(/^Imported: /, '')}`, lines: [...r.summary, ...(r.skipped.length ? [`${r.skipped.length} line(s) skipped; see Provenance`] : [])] });
+          return true;
+        } finally {
+          set({ importProgress: null });
+        }
+      },
       async undo() {
         const s = get();
         const prev = s.past.at(-1);
@@ -222,10 +243,13 @@ export function createAppStore(client: EngineClient): AppStore {
       setHover: (hover) => set({ hover }),
       setTheme: (theme) => set({ theme }),
       setMapViewport: (mapViewport) => set({ mapViewport }),
-      fetchTile(source, level, index) {
-        const [kind, which] = source.split(':');
-        if (kind === 'map') return client.call((api) => api.mapTile(which === 'all' ? null : Number(which), level, index));
-        return Promise.reject(new Error(`unknown tile source ${source}`));
+      fetchTiles(reqs) {
+        const map = reqs.map((r) => {
+          const [kind, which] = r.source.split(':');
+          if (kind !== 'map') throw new Error(`unknown tile source ${r.source}`);
+          return { node: which === 'all' ? null : Number(which), level: r.level, index: r.index };
+        });
+        return client.call((api) => api.mapTiles(map));
       },
       mapPoint: (offset) => client.call((api) => api.mapPoint(offset)),
       setActiveView: (activeView) => set({ activeView }),

@@ -14,6 +14,7 @@ export interface Command {
 /** What commands need from the page (file dialogs, clipboard), supplied by the shell. */
 export interface CommandHost {
   openFile(): void;
+  importFiles(): void;
   saveFile(): void;
   copyLink(): Promise<void>;
   focusView(view: ViewId): void;
@@ -48,6 +49,7 @@ export const COMMANDS: Command[] = [
   { id: 'edit.undo', title: 'Undo the last machine edit', group: 'Edit', keys: ['Mod+z'], run: (s) => s.undo() },
   { id: 'edit.redo', title: 'Redo', group: 'Edit', keys: ['Mod+Shift+z', 'Mod+y'], run: (s) => s.redo() },
   { id: 'file.open', title: 'Open a scenario file…', group: 'File', keys: ['Mod+o'], run: (_s, h) => h.openFile() },
+  { id: 'file.import', title: 'Import my machine (ndctl, daxctl, cxl, numactl, lsmem, /proc, hwloc outputs)…', group: 'File', keys: ['Mod+i'], run: (_s, h) => h.importFiles() },
   { id: 'file.save', title: 'Save the scenario to a file', group: 'File', keys: ['Mod+s'], run: (_s, h) => h.saveFile() },
   { id: 'file.share', title: 'Copy a link to this exact state', group: 'File', keys: ['Mod+Shift+l'], run: (_s, h) => h.copyLink() },
   viewCommand('map', 'the memory map', '1'),

@@ -67,6 +67,8 @@ export interface ViewportSlice {
 
 export interface NoticeSlice {
   notices: Notice[];
+  /** Import progress from 0 to 1 while tool outputs are parsed, else null. */
+  importProgress: number | null;
 }
 
 export interface Actions {
@@ -84,6 +86,8 @@ export interface Actions {
   setLuoFocus(session: string | null): Promise<void>;
   /** Switches the scenario's live-update model or kernel (reloads it). */
   setLiveUpdate(cfg: Partial<Scenario['liveUpdate']>): Promise<boolean>;
+  /** Imports real tool outputs (ndctl, daxctl, cxl, numactl, lsmem, /proc, hwloc) as a new machine. */
+  importFiles(files: { name: string; text: string }[]): Promise<boolean>;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -99,8 +103,8 @@ export interface Actions {
   setHover(sel: Selection | null): void;
   setTheme(theme: 'light' | 'dark'): void;
   setMapViewport(vp: Viewport | null): void;
-  /** A level-of-detail tile: source "map:<node>" or "map:all". */
-  fetchTile(source: string, level: number, index: number): Promise<Uint32Array>;
+  /** Level-of-detail tiles, many per call: source "map:<node>" or "map:all". */
+  fetchTiles(reqs: { source: string; level: number; index: number }[]): Promise<Uint32Array[]>;
   /** What is at an offset of the map's axis. */
   mapPoint(offset: number): Promise<MapPoint>;
   setActiveView(view: ViewId): void;

@@ -92,3 +92,8 @@ export class EngineClient {
     return this.restarting;
   }
 }
+
+/** Wraps a progress callback so it can be called from the worker. */
+export function progressCallback(fn: (fraction: number) => void): (fraction: number) => void {
+  return Comlink.proxy(fn);
+}

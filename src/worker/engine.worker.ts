@@ -21,9 +21,9 @@ const api = {
   step: async (logFrom: number) => transferFrame(await host.step(logFrom)),
   seek: async (t: number, logFrom: number) => transferFrame(await host.seek(t, logFrom)),
   checkpoint: () => host.checkpoint(),
-  mapTile: async (node: number | null, level: number, index: number) => {
-    const t = await host.mapTile(node, level, index);
-    return Comlink.transfer(t, [t.buffer as ArrayBuffer]);
+  mapTiles: async (reqs: { node: number | null; level: number; index: number }[]) => {
+    const tiles = await host.mapTiles(reqs);
+    return Comlink.transfer(tiles, tiles.map((t) => t.buffer as ArrayBuffer));
   },
   mapPoint: (offset: number) => host.mapPoint(offset),
   describeMachine: (text: string, file: string) => host.describeMachine(text, file),
@@ -32,6 +32,7 @@ const api = {
     return r.ok && r.load.ok ? Comlink.transfer(r, r.load.frame.workloads.map((w) => w.heat.buffer as ArrayBuffer)) : r;
   },
   luoPreview: (line: string) => host.luoPreview(line),
+  importFiles: (files: { name: string; text: string }[], onProgress?: (f: number) => void) => host.importFiles(files, onProgress),
   setLuoFocus: async (session: string | null, logFrom: number) => transferFrame(await host.setLuoFocus(session, logFrom)),
   editMachine: async (op: EditOp) => {
     const r = await host.editMachine(op);

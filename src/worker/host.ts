@@ -7,6 +7,7 @@ import type { Scenario } from '../sim/scenario/schema';
 import type { WorkloadsState } from '../sim/workload/model';
 import type { LuoModelState } from '../sim/luo/engineModel';
 import { luoFrame, luoPreview } from './luoFrame';
+import { importToScenario } from './importHost';
 import { MachineHost } from './machineHost';
 import type { EditOp, EditReply, EngineApi, Frame, LoadReply, MapPoint, WorkloadSummary } from './protocol';
 
@@ -65,8 +66,9 @@ export class EngineHost implements EngineApi {
     return this.frame(Math.min(logFrom, this.need().log.length));
   }
 
-  async mapTile(node: number | null, level: number, index: number): Promise<Uint32Array> {
-    return this.needMachine().tile(node, level, index);
+  async mapTiles(reqs: { node: number | null; level: number; index: number }[]): Promise<Uint32Array[]> {
+    const m = this.needMachine();
+    return reqs.map((r) => m.tile(r.node, r.level, r.index));
   }
 
   async mapPoint(offset: number): Promise<MapPoint> {
@@ -113,6 +115,10 @@ export class EngineHost implements EngineApi {
   async setLuoFocus(session: string | null, logFrom: number): Promise<Frame> {
     this.luoFocus = session ?? undefined;
     return this.frame(logFrom);
+  }
+
+  async importFiles(files: { name: string; text: string }[], onProgress?: (fraction: number) => void) {
+    return importToScenario(files, onProgress);
   }
 
   async checkpoint(): Promise<Snapshot> {

@@ -8,6 +8,9 @@ import type { EditOp, Layout, MachineCommands } from '../sim/machine';
 import type { EditError } from '../sim/machine/edits/result';
 import type { OpResult } from '../sim/luo/errno';
 import type { LuoFrame } from './luoFrame';
+import type { ImportReply } from './importHost';
+
+export type { ImportReply };
 
 export type { LuoFrame, OpResult };
 
@@ -75,8 +78,8 @@ export interface EngineApi {
   seek(t: number, logFrom: number): Promise<Frame>;
   /** A snapshot to restart from if this worker dies. */
   checkpoint(): Promise<Snapshot>;
-  /** One level-of-detail tile of the map: a node's lane (or the whole machine for null). */
-  mapTile(node: number | null, level: number, index: number): Promise<Uint32Array>;
+  /** Level-of-detail tiles of the map: a node's lane (or the whole machine for null). */
+  mapTiles(reqs: { node: number | null; level: number; index: number }[]): Promise<Uint32Array[]>;
   /** What lies at an offset of the map's axis (for the hover inspector). */
   mapPoint(offset: number): Promise<MapPoint>;
   /** The machine view of another scenario's text (a preset to compare with), without loading it. */
@@ -89,6 +92,8 @@ export interface EngineApi {
   luoPreview(line: string): Promise<{ result: OpResult; nextState: string }>;
   /** Which session's events `frame.luo.allowed` lists (mainline), or none. */
   setLuoFocus(session: string | null, logFrom: number): Promise<Frame>;
+  /** Parses real tool outputs into a scenario (text), reporting progress from 0 to 1. */
+  importFiles(files: { name: string; text: string }[], onProgress?: (fraction: number) => void): Promise<ImportReply>;
   /** Loads `scenario` and restores `snap` into it (a restarted worker). */
   resume(text: string, file: string, snap: Snapshot): Promise<LoadReply>;
 }

@@ -5,5 +5,6 @@ import { namespaceCommand } from './namespace';
 import { layoutCommand } from './layout';
 import { importCommand } from './import';
 import { luoCommand } from './luo';
+import { dirtyCommand } from './dirty';
 
-export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand, importCommand, luoCommand];
+export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand, importCommand, luoCommand, dirtyCommand];

@@ -47,6 +47,15 @@ export const liveUpdateSchema = z.object({
   proposedHandlers: z.boolean().default(true),
 });
 
+/** Where an imported machine's figures came from (file and line), and what was inferred. */
+export const provenanceSchema = z.object({
+  files: z.array(z.string().max(500)).max(100),
+  sources: z.record(z.string().max(500), z.string().max(1000)).default({}),
+  inferred: z.array(z.string().max(2000)).max(1000).default([]),
+  conflicts: z.array(z.string().max(2000)).max(1000).default([]),
+  warnings: z.array(z.string().max(2000)).max(1000).default([]),
+});
+
 export const scenarioSchema = z.object({
   schema: z.literal(SCENARIO_SCHEMA),
   name: z.string().min(1).max(200),
@@ -56,6 +65,7 @@ export const scenarioSchema = z.object({
   duration: durationField.default(1_000_000_000),
   machine: machineSchema,
   workloads: z.array(workloadSchema).max(256).default([]),
+  provenance: provenanceSchema.optional(),
   liveUpdate: liveUpdateSchema.default({ model: 'mainline', kernel: 'latest', proposedHandlers: true }),
   script: z.array(actionSchema).max(100_000).default([]),
 });

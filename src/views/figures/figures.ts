@@ -124,7 +124,7 @@ function nodeRows(n: NodeLayout): FigureRow[] {
     { key: 'labels', label: 'label storage', value: n.labelBytes, unit: 'bytes', explain: 'Namespace label storage area: 128 KiB per Optane DIMM (outside the SPA range) or the last 128 KiB of a ramdax carve-out.' },
     { key: 'infoBlock', label: 'info block + padding', value: n.infoBlockBytes, unit: 'bytes', explain: 'pfn metadata that is not struct pages: the reserved first 8 KiB (info block at 4 KiB), padding up to the --align boundary, end truncation; all of dataoff for map=mem.' },
     { key: 'kernel', label: 'kernel zones', value: n.kernelZoneBytes, unit: 'bytes', explain: 'online DMA + DMA32 + Normal: the only zones that serve kernel (unmovable) allocations.' },
-    { key: 'movable', label: 'ZONE_MOVABLE', value: n.movableBytes, unit: 'bytes', explain: 'online ZONE_MOVABLE: movable allocations only (user pages, page cache), so its blocks can be offlined.' },
+    { key: 'movable', label: 'movable zone', value: n.movableBytes, unit: 'bytes', explain: 'online ZONE_MOVABLE: movable allocations only (user pages, page cache), so its blocks can be offlined.' },
     {
       key: 'ratio',
       label: 'MOVABLE:KERNEL',
@@ -133,6 +133,7 @@ function nodeRows(n: NodeLayout): FigureRow[] {
       explain: `movable ÷ kernel zones × 100 % = ${fb(n.movableBytes)} ÷ ${fb(n.kernelZoneBytes)} (auto_movable_ratio units, default 301 %); memory-hotplug.rst considers up to 3:1 (300 %), perhaps 4:1, safe.`,
     },
     { key: 'hotRemovable', label: 'hot-removable', value: n.hotRemovableBytes, unit: 'bytes', explain: `ZONE_MOVABLE + offline blocks = ${fb(n.movableBytes)} + ${fb(n.offlineBytes)}: only these can be reliably offlined and removed.` },
+    { key: 'zones', label: 'zones', value: n.zones.map((z) => z.zone).join(', ') || 'none', unit: 'text', explain: 'The zones this node has memory in; bytes present in each below.' },
     ...n.zones.map(
       (z): FigureRow => ({
         key: `zone.${z.zone}`,

@@ -2,7 +2,7 @@
 // computed in the worker. Wheel zooms at the cursor, drag pans; +/-, arrows and 0 from the keyboard.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hexRgba, prepareCanvas, themeColor, useSize } from '../canvas';
-import { TileCache, type TileFetcher } from './tiles';
+import { TileCache, type TileFetcher, type TileKey } from './tiles';
 import { bytesPerPx, clamp, fit, pan, TILE_PX, tileX, visibleTiles, zoomAt, type Viewport } from './viewport';
 
 export interface Lane {
@@ -21,7 +21,7 @@ export interface Lane {
 export interface LodStripProps {
   lanes: Lane[];
   totalBytes: number;
-  fetchTile: TileFetcher;
+  fetchTiles: TileFetcher;
   viewport: Viewport | null;
   onViewport(vp: Viewport): void;
   laneHeight?: number;
@@ -66,6 +66,7 @@ export function LodStrip(p: LodStripProps) {
     const bpp = bytesPerPx(vp);
     const tiles = visibleTiles(vp, width);
     let complete = true;
+    const missing: TileKey[] = [];
     ctx.font = '12px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     const bg = themeColor('--lane');
@@ -91,7 +92,7 @@ export function LodStrip(p: LodStripProps) {
         const data = cache.get(key);
         if (!data) {
           complete = false;
-          void cache.load(key, p.fetchTile).then(() => setTick((n) => n + 1), () => undefined);
+          missing.push(key);
           continue;
         }
         const x0 = tileX(vp, index);
@@ -126,9 +127,15 @@ export function LodStrip(p: LodStripProps) {
         ctx.strokeRect(labelW + x0, y0, Math.max(3, x1 - x0), y1 - y0);
       }
     }
+    if (missing.length) void cache.loadMany(missing, p.fetchTiles).then(() => setTick((n) => n + 1), () => undefined);
     p.onFrame?.(performance.now() - t0, complete);
     // Lanes' paint functions are read at draw time; redrawing on their identity is not needed.
   }, [vp, width, height, p.lanes, tick, size.w, p.highlights]);
+
+  /** Only real changes reach the store: an unchanged viewport must not cause a redraw cycle. */
+  const move = (next: Viewport) => {
+    if (next.level !== vp.level || next.start !== vp.start) p.onViewport(next);
+  };
 
   const byteAt = (clientX: number): number => {
     const r = canvas.current!.getBoundingClientRect();
@@ -146,7 +153,7 @@ export function LodStrip(p: LodStripProps) {
         onWheel={(e) => {
           if (!interactive) return;
           const r = e.currentTarget.getBoundingClientRect();
-          p.onViewport(zoomAt(vp, e.clientX - r.left - labelW, e.deltaY > 0 ? 1 : -1, p.totalBytes, width));
+          move(zoomAt(vp, e.clientX - r.left - labelW, e.deltaY > 0 ? 1 : -1, p.totalBytes, width));
         }}
         onPointerDown={(e) => {
           if (!interactive) return;
@@ -157,7 +164,7 @@ export function LodStrip(p: LodStripProps) {
           if (!interactive) return;
           if (drag.current && Math.abs(e.clientX - drag.current.x) > 2) {
             drag.current.moved = true;
-            p.onViewport(pan(drag.current.vp, e.clientX - drag.current.x, p.totalBytes, width));
+            move(pan(drag.current.vp, e.clientX - drag.current.x, p.totalBytes, width));
           } else if (!drag.current) p.onHover?.(byteAt(e.clientX));
         }}
         onPointerUp={(e) => {
@@ -167,11 +174,11 @@ export function LodStrip(p: LodStripProps) {
         onPointerLeave={() => p.onHover?.(null)}
         onKeyDown={(e) => {
           const mid = width / 2;
-          if (e.key === '+' || e.key === '=') p.onViewport(zoomAt(vp, mid, -1, p.totalBytes, width));
-          else if (e.key === '-') p.onViewport(zoomAt(vp, mid, 1, p.totalBytes, width));
-          else if (e.key === 'ArrowLeft') p.onViewport(pan(vp, width / 5, p.totalBytes, width));
-          else if (e.key === 'ArrowRight') p.onViewport(pan(vp, -width / 5, p.totalBytes, width));
-          else if (e.key === '0') p.onViewport(fit(p.totalBytes, width));
+          if (e.key === '+' || e.key === '=') move(zoomAt(vp, mid, -1, p.totalBytes, width));
+          else if (e.key === '-') move(zoomAt(vp, mid, 1, p.totalBytes, width));
+          else if (e.key === 'ArrowLeft') move(pan(vp, width / 5, p.totalBytes, width));
+          else if (e.key === 'ArrowRight') move(pan(vp, -width / 5, p.totalBytes, width));
+          else if (e.key === '0') move(fit(p.totalBytes, width));
           else return;
           e.preventDefault();
           e.stopPropagation();

@@ -9,13 +9,14 @@ export interface TileKey {
   index: number;
 }
 
-export type TileFetcher = (key: TileKey) => Promise<Uint32Array>;
+/** Fetches many tiles in one worker round trip (one message per frame, not per tile). */
+export type TileFetcher = (keys: TileKey[]) => Promise<Uint32Array[]>;
 
 export class TileCache {
   private tiles = new Map<string, Uint32Array>();
   private pending = new Map<string, Promise<Uint32Array>>();
 
-  constructor(private readonly capacity = 512) {}
+  constructor(private readonly capacity = 4096) {}
 
   static id(k: TileKey): string {
     return `${k.source}|${k.version}|${k.level}|${k.index}`;
@@ -32,24 +33,28 @@ export class TileCache {
     return t;
   }
 
-  /** Starts fetching a missing tile; resolves when it is in the cache. */
-  load(k: TileKey, fetch: TileFetcher): Promise<Uint32Array> {
+  has(k: TileKey): boolean {
     const id = TileCache.id(k);
-    const have = this.tiles.get(id);
-    if (have) return Promise.resolve(have);
-    let p = this.pending.get(id);
-    if (!p) {
-      p = fetch(k).then((data) => {
-        if (data.length !== TILE_PX) throw new Error(`tile ${id} has ${data.length} pixels, expected ${TILE_PX}`);
+    return this.tiles.has(id) || this.pending.has(id);
+  }
+
+  /** Fetches the tiles not cached or pending, in one batch; resolves when they are cached. */
+  loadMany(keys: TileKey[], fetch: TileFetcher): Promise<void> {
+    const todo = keys.filter((k) => !this.has(k));
+    if (!todo.length) return Promise.resolve();
+    const batch = fetch(todo).then((tiles) => {
+      todo.forEach((k, i) => {
+        const id = TileCache.id(k);
         this.pending.delete(id);
+        const data = tiles[i];
+        if (!data || data.length !== TILE_PX) return;
         this.tiles.set(id, data);
-        while (this.tiles.size > this.capacity) this.tiles.delete(this.tiles.keys().next().value!);
-        return data;
       });
-      p.catch(() => this.pending.delete(id));
-      this.pending.set(id, p);
-    }
-    return p;
+      while (this.tiles.size > this.capacity) this.tiles.delete(this.tiles.keys().next().value!);
+    });
+    batch.catch(() => todo.forEach((k) => this.pending.delete(TileCache.id(k))));
+    for (const k of todo) this.pending.set(TileCache.id(k), batch.then(() => this.tiles.get(TileCache.id(k))!));
+    return batch;
   }
 
   clear(): void {

@@ -27,6 +27,7 @@ export function fit(total: number, widthPx: number): Viewport {
 /** Zooms by `steps` levels (negative = in) keeping the byte under `anchorPx` where it is. */
 export function zoomAt(vp: Viewport, anchorPx: number, steps: number, total: number, widthPx: number): Viewport {
   const level = Math.min(fitLevel(total, widthPx), Math.max(MIN_LEVEL, vp.level + steps));
+  if (level === vp.level) return vp; // at the finest or coarsest level already: nothing changes
   const anchor = vp.start + anchorPx * bytesPerPx(vp);
   return clamp({ start: anchor - anchorPx * 2 ** level, level }, total, widthPx);
 }

@@ -13,6 +13,15 @@ import { CLASS_LABEL, classColor, classCss } from './palette';
 
 const LABEL_W = 150;
 
+/** Frame records for the frame-time benchmark (bench/browser/mapZoom.ts); a few numbers, kept short. */
+function recordFrame(_ms: number, complete: boolean) {
+  const lab = (window as unknown as { __handoverLab?: { mapFrames?: { at: number; complete: boolean }[] } }).__handoverLab;
+  if (!lab) return;
+  const frames = (lab.mapFrames ??= []);
+  frames.push({ at: performance.now(), complete });
+  if (frames.length > 200) frames.splice(0, frames.length - 200);
+}
+
 export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null) => void }) {
   const store = useAppStore();
   const machine = useApp((s) => s.machine);
@@ -55,7 +64,7 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
     });
   }, [machine, nodes, version, dark, selection]);
 
-  const fetchTile = useCallback((k: TileKey) => store.getState().fetchTile(k.source, k.level, k.index), [store]);
+  const fetchTiles = useCallback((keys: TileKey[]) => store.getState().fetchTiles(keys), [store]);
   const onHover = useCallback(
     (byte: number | null) => {
       const seq = ++hoverSeq.current;
@@ -87,6 +96,7 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
       subtitle="a lane per NUMA node, fastest first"
       panelRef={panelRef}
       tools={
+        <>
         <div className="map-tools" role="group" aria-label="Map zoom">
           <span className="scale" data-testid="map-scale" title="Bytes per pixel: a power of two at every zoom level">
             1 px = {formatBytes(scale, scale >= 1024 ? 0 : 0)}
@@ -122,6 +132,10 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
             ))}
           </select>
         </div>
+        <button type="button" className="compare-open" data-compare-open onClick={() => store.getState().setCompareOpen(true)} title="Compare this layout with the one before your edits, or with a preset (C)">
+          Compare…
+        </button>
+        </>
       }
     >
       {machine && (
@@ -131,7 +145,7 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
             <LodStrip
               lanes={lanes}
               totalBytes={total}
-              fetchTile={fetchTile}
+              fetchTiles={fetchTiles}
               viewport={vp}
               onViewport={setVp}
               laneHeight={38}
@@ -139,6 +153,7 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
               onWidth={setWidthPx}
               onHover={onHover}
               highlights={highlight}
+              onFrame={recordFrame}
               onClickByte={(b) => {
                 void store.getState().mapPoint(b).then((p) => p.span && store.getState().select({ kind: 'range', id: p.span.ref }));
               }}

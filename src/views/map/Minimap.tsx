@@ -8,7 +8,7 @@ import { classColor } from './palette';
 /** The whole machine in one strip, with the main view's window on it; click to jump there. */
 export function Minimap(p: { total: number; viewport: Viewport; widthPx: number; labelWidth: number; version: number; dark: boolean; onJump(vp: Viewport): void }) {
   const store = useAppStore();
-  const fetchTile = useCallback((k: TileKey) => store.getState().fetchTile(k.source, k.level, k.index), [store]);
+  const fetchTiles = useCallback((keys: TileKey[]) => store.getState().fetchTiles(keys), [store]);
   const whole = fit(p.total, p.widthPx);
   const lane: Lane = {
     id: 'all',
@@ -26,7 +26,7 @@ export function Minimap(p: { total: number; viewport: Viewport; widthPx: number;
   const w = Math.max(2, (p.widthPx * bytesPerPx(p.viewport)) / bytesPerPx(whole));
   return (
     <div className="minimap" aria-hidden="true">
-      <LodStrip lanes={[lane]} totalBytes={p.total} fetchTile={fetchTile} viewport={whole} onViewport={() => undefined} laneHeight={16} labelWidth={p.labelWidth} ariaLabel="" interactive={false} />
+      <LodStrip lanes={[lane]} totalBytes={p.total} fetchTiles={fetchTiles} viewport={whole} onViewport={() => undefined} laneHeight={16} labelWidth={p.labelWidth} ariaLabel="" interactive={false} />
       <div
         className="minimap-hit"
         style={{ left: p.labelWidth }}

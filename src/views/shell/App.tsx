@@ -11,6 +11,7 @@ import { TimelineView } from '../timeline/TimelineView';
 import { CommandPalette } from './CommandPalette';
 import { useFileActions } from './fileActions';
 import { Header } from './Header';
+import { ImportDrop } from './ImportDrop';
 import { SidePanel } from './SidePanel';
 import { CompareView } from '../compare/CompareView';
 import { Notices } from './Notices';
@@ -85,10 +86,12 @@ function Shell({ store, client }: { store: AppStoreWithTick; client: EngineClien
       </main>
       <SidePanel />
       <CompareView />
+      <ImportDrop />
       <Notices />
       <CommandPalette host={host} />
       <ShortcutsDialog />
       <input ref={files.inputRef} type="file" accept=".json,application/json" hidden aria-hidden="true" tabIndex={-1} onChange={files.onInputChange} />
+      <input ref={files.importRef} type="file" multiple hidden aria-hidden="true" tabIndex={-1} onChange={files.onImportChange} data-testid="import-input" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { CommandHost } from '../../store/commands';
 import { formatDuration } from '../../sim/units/duration';
 import { useApp, useAppStore } from '../storeContext';
 import { IconMoon, IconPause, IconPlay, IconStart, IconStep, IconSun } from './icons';
+import { ImportProgress } from './ImportDrop';
 import { PRESETS } from './presets';
 
 const SPEEDS = [1 / 64, 1 / 16, 1 / 4, 1, 4, 16];
@@ -44,6 +45,9 @@ export function Header({ host }: { host: CommandHost }) {
         <button type="button" onClick={host.openFile} title="Open a scenario file (Ctrl+O)">
           Open…
         </button>
+        <button type="button" onClick={host.importFiles} title="Import your machine from ndctl, daxctl, cxl, numactl, lsmem, /proc or hwloc outputs (Ctrl+I), or drop the files anywhere">
+          Import…
+        </button>
         <button type="button" onClick={host.saveFile} title="Save the scenario to a file (Ctrl+S)">
           Save
         </button>
@@ -77,9 +81,10 @@ export function Header({ host }: { host: CommandHost }) {
           <span className="muted"> · {events.toLocaleString('en-US')} events</span>
         </output>
       </div>
+      <ImportProgress />
       <div className="header-tools">
         <button type="button" onClick={() => store.getState().setPaletteOpen(true)} title="Command palette (Ctrl+K)">
-          Commands <kbd>Ctrl K</kbd>
+          Commands
         </button>
         <button type="button" onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title="Theme (T)">
           {theme === 'dark' ? <IconSun /> : <IconMoon />}

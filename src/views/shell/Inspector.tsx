@@ -1,3 +1,4 @@
+import type { Scenario } from '../../sim/scenario/schema';
 import { formatBytes } from '../../sim/units/size';
 import { formatDuration } from '../../sim/units/duration';
 import { mapObjects } from '../map/objects';
@@ -120,6 +121,7 @@ export function Inspector() {
             <Fact k="seed" v={String(scenario.seed)} />
           </dl>
           <p className="hint">Select a node, a range, a workload or an event in any view to see its details here.</p>
+          {scenario.provenance && <Provenance p={scenario.provenance} />}
         </>
       )}
     </div>
@@ -143,4 +145,52 @@ function valueAtPath(root: unknown, path: string): unknown {
     cur = (cur as Record<string, unknown>)[m[1] ?? Number(m[2])];
   }
   return cur;
+}
+
+/** Where an imported machine's figures came from: file and line for each, and what was inferred. */
+function Provenance({ p }: { p: NonNullable<Scenario['provenance']> }) {
+  const sources = Object.entries(p.sources);
+  return (
+    <section className="provenance" aria-label="Provenance">
+      <h4>Provenance: imported from {p.files.join(', ')}</h4>
+      <dl className="facts">
+        {sources.slice(0, 60).map(([k, v]) => (
+          <Fact key={k} k={k} v={v} />
+        ))}
+      </dl>
+      {sources.length > 60 && <p className="hint">and {sources.length - 60} more figures with their sources</p>}
+      {p.inferred.length > 0 && (
+        <>
+          <h4>Inferred (no file said so)</h4>
+          <ul>
+            {p.inferred.slice(0, 30).map((x, i) => (
+              <li key={i}>{x}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.conflicts.length > 0 && (
+        <>
+          <h4>Where files disagree (both kept)</h4>
+          <ul>
+            {p.conflicts.slice(0, 30).map((x, i) => (
+              <li key={i} className="mono">
+                {x}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.warnings.length > 0 && (
+        <>
+          <h4>Warnings</h4>
+          <ul>
+            {p.warnings.slice(0, 30).map((x, i) => (
+              <li key={i}>{x}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }

@@ -2,14 +2,23 @@
 import { useMemo, useRef, type ChangeEvent } from 'react';
 import type { AppStoreWithTick } from '../../store/appStore';
 import { encodeLink, MAX_LINK_CHARS } from '../../store/persistence/shareLink';
+import { openFiles } from './ImportDrop';
 
 export const MAX_OPEN_BYTES = 16 * 2 ** 20;
 
 export function useFileActions(store: AppStoreWithTick) {
   const inputRef = useRef<HTMLInputElement>(null);
+  const importRef = useRef<HTMLInputElement>(null);
   return useMemo(
     () => ({
       inputRef,
+      importRef,
+      importFiles: () => importRef.current?.click(),
+      onImportChange: async (e: ChangeEvent<HTMLInputElement>) => {
+        const files = [...(e.target.files ?? [])];
+        e.target.value = '';
+        await openFiles(store, files);
+      },
       openFile: () => inputRef.current?.click(),
       onInputChange: async (e: ChangeEvent<HTMLInputElement>) => {
         const file = e.target.files?.[0];
