@@ -8,5 +8,6 @@ export const areas: Record<string, () => Promise<{ run: BenchArea }>> = {
   'map/browser': () => import('./browser/mapZoom'),
   import: () => import('./import'),
   dirty: () => import('./dirty'),
+  'dirty/browser': () => import('./browser/heatZoom'),
   luo: () => import('./luo'),
 };

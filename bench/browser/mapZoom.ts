@@ -7,6 +7,7 @@ import { bigMachine } from '../../src/sim/machine/big-machine';
 import { encodeLink } from '../../src/store/persistence/shareLink';
 import { median, round, type BenchArea } from '../harness';
 import { closeApp, openApp } from './harness';
+import { zoomFrames } from './zoomFrames';
 
 export const run: BenchArea = async (progress) => {
   const scenario = { schema: 'handover-lab/scenario@1', name: '64 TiB machine', description: 'The tile benchmark machine: DRAM, a 500-shard carve-out and sixteen 1 TiB CXL expanders.', machine: bigMachine() };
@@ -16,40 +17,7 @@ export const run: BenchArea = async (progress) => {
     await page.getByRole('img', { name: /Physical memory map of 20 NUMA nodes/ }).waitFor();
     const map = page.getByRole('img', { name: /Physical memory map/ });
     await map.focus();
-    const frames = await page.evaluate(async () => {
-      const lab = (window as unknown as { __handoverLab: { mapFrames: { at: number; complete: boolean }[] } }).__handoverLab;
-      const scale = document.querySelector('[data-testid="map-scale"]')!;
-      const canvas = document.activeElement as HTMLElement;
-      const out: number[] = [];
-      const waitComplete = (since: number) =>
-        new Promise<number>((resolve, reject) => {
-          const t0 = performance.now();
-          const poll = () => {
-            const f = lab.mapFrames.find((x) => x.at >= since && x.complete);
-            if (f) resolve(f.at);
-            else if (performance.now() - t0 > 5000) reject(new Error('no complete frame'));
-            else requestAnimationFrame(poll);
-          };
-          poll();
-        });
-      // Zoom in a level at a time until a page is 32 px wide, then pan along at that level.
-      const pause = () => new Promise((r) => setTimeout(r, 100));
-      for (let i = 0; i < 60 && !scale.textContent?.includes('a 4 KiB page is 32 px'); i++) {
-        await pause();
-        lab.mapFrames.length = 0;
-        const t0 = performance.now();
-        canvas.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true }));
-        out.push((await waitComplete(t0)) - t0);
-      }
-      for (let i = 0; i < 10; i++) {
-        await pause();
-        lab.mapFrames.length = 0;
-        const t0 = performance.now();
-        canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-        out.push((await waitComplete(t0)) - t0);
-      }
-      return out;
-    });
+    const frames = await zoomFrames(page, { frames: 'mapFrames', scaleTestId: 'map-scale', done: 'a 4 KiB page is 32 px' });
     progress(`${frames.length} frames: ${frames.map((f) => f.toFixed(1)).join(' ')}`);
     return { frameMsMedian: round(median(frames)), frameMsMax: round(Math.max(...frames)) };
   } finally {

@@ -42,6 +42,7 @@ export function createAppStore(client: EngineClient): AppStore {
       machine: null,
       machineVersion: 0,
       mapViewport: null,
+      heatViewport: null,
       past: [],
       future: [],
       editError: null,
@@ -82,6 +83,7 @@ export function createAppStore(client: EngineClient): AppStore {
           machine: r.machine,
           machineVersion: get().machineVersion + 1,
           mapViewport: null,
+          heatViewport: null,
           past: [],
           future: [],
           editError: null,
@@ -243,13 +245,9 @@ export function createAppStore(client: EngineClient): AppStore {
       setHover: (hover) => set({ hover }),
       setTheme: (theme) => set({ theme }),
       setMapViewport: (mapViewport) => set({ mapViewport }),
+      setHeatViewport: (heatViewport) => set({ heatViewport }),
       fetchTiles(reqs) {
-        const map = reqs.map((r) => {
-          const [kind, which] = r.source.split(':');
-          if (kind !== 'map') throw new Error(`unknown tile source ${r.source}`);
-          return { node: which === 'all' ? null : Number(which), level: r.level, index: r.index };
-        });
-        return client.call((api) => api.mapTiles(map));
+        return client.call((api) => api.tiles(reqs.map((r) => ({ source: r.source, level: r.level, index: r.index }))));
       },
       mapPoint: (offset) => client.call((api) => api.mapPoint(offset)),
       setActiveView: (activeView) => set({ activeView }),

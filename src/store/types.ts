@@ -59,8 +59,10 @@ export interface ViewportSlice {
   compareOpen: boolean;
   paletteOpen: boolean;
   shortcutsOpen: boolean;
-  /** Zoom and position of the memory map (and the page heatmap); null fits the whole machine. */
+  /** Zoom and position of the memory map; null fits the whole machine. */
   mapViewport: Viewport | null;
+  /** Zoom and position of the page heatmap (same scale steps as the map); null fits. */
+  heatViewport: Viewport | null;
   /** Visible part of the timeline; null shows the whole scenario. */
   timeWindow: [number, number] | null;
 }
@@ -103,7 +105,8 @@ export interface Actions {
   setHover(sel: Selection | null): void;
   setTheme(theme: 'light' | 'dark'): void;
   setMapViewport(vp: Viewport | null): void;
-  /** Level-of-detail tiles, many per call: source "map:<node>" or "map:all". */
+  setHeatViewport(vp: Viewport | null): void;
+  /** Level-of-detail tiles, many per call: "map:<node>", "map:all" or "dirty:<workload>:<lane>". */
   fetchTiles(reqs: { source: string; level: number; index: number }[]): Promise<Uint32Array[]>;
   /** What is at an offset of the map's axis. */
   mapPoint(offset: number): Promise<MapPoint>;

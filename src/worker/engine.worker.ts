@@ -21,8 +21,8 @@ const api = {
   step: async (logFrom: number) => transferFrame(await host.step(logFrom)),
   seek: async (t: number, logFrom: number) => transferFrame(await host.seek(t, logFrom)),
   checkpoint: () => host.checkpoint(),
-  mapTiles: async (reqs: { node: number | null; level: number; index: number }[]) => {
-    const tiles = await host.mapTiles(reqs);
+  tiles: async (reqs: { source: string; level: number; index: number }[]) => {
+    const tiles = await host.tiles(reqs);
     return Comlink.transfer(tiles, tiles.map((t) => t.buffer as ArrayBuffer));
   },
   mapPoint: (offset: number) => host.mapPoint(offset),

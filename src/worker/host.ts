@@ -4,22 +4,26 @@ import type { Engine, Snapshot } from '../sim/engine/engine';
 import { buildEngine } from '../sim/scenario/build';
 import { parseScenarioText } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
-import type { WorkloadsState } from '../sim/workload/model';
+import { writtenBits, type WorkloadsState } from '../sim/workload/model';
 import type { LuoModelState } from '../sim/luo/engineModel';
 import { luoFrame, luoPreview } from './luoFrame';
+import { DIRTY_TILE_PX, dirtyTile } from './dirtyTiles';
 import { importToScenario } from './importHost';
 import { MachineHost } from './machineHost';
 import type { EditOp, EditReply, EngineApi, Frame, LoadReply, MapPoint, WorkloadSummary } from './protocol';
 
 export const HEAT_BUCKETS = 4096;
-/** Virtual time between time-travel snapshots. */
+/** Virtual time between time-travel snapshots, at the least. */
 export const SNAPSHOT_EVERY_NS = 50_000_000;
+/** Memory the time-travel snapshots of one scenario may take; large states snapshot less often. */
+export const SNAPSHOT_BUDGET_BYTES = 96 * 2 ** 20;
 
 export class EngineHost implements EngineApi {
   private engine: Engine | null = null;
   private scenario: Scenario | null = null;
   /** Snapshots at increasing times, for seek: restore the last one before t, replay the rest. */
   private snapshots: Snapshot[] = [];
+  private snapshotEvery = SNAPSHOT_EVERY_NS;
   private machine: MachineHost | null = null;
   private luoFocus: string | undefined;
   /** luoFrame previews clone the system: compute it only when the system changed. */
@@ -35,6 +39,8 @@ export class EngineHost implements EngineApi {
     this.scenario = r.scenario;
     this.engine = buildEngine(r.scenario);
     this.snapshots = [this.engine.snapshot()];
+    const bytes = approxBytes(this.snapshots[0].states);
+    this.snapshotEvery = Math.max(SNAPSHOT_EVERY_NS, Math.ceil((r.scenario.duration * bytes) / SNAPSHOT_BUDGET_BYTES / 1e6) * 1e6);
     this.machine = new MachineHost(r.scenario.machine);
     this.luoCache = null;
     return { ok: true, scenario: r.scenario, migratedFrom: r.migratedFrom, frame: this.frame(0), machine: this.machine.view };
@@ -66,9 +72,16 @@ export class EngineHost implements EngineApi {
     return this.frame(Math.min(logFrom, this.need().log.length));
   }
 
-  async mapTiles(reqs: { node: number | null; level: number; index: number }[]): Promise<Uint32Array[]> {
+  async tiles(reqs: { source: string; level: number; index: number }[]): Promise<Uint32Array[]> {
     const m = this.needMachine();
-    return reqs.map((r) => m.tile(r.node, r.level, r.index));
+    const workloads = this.need().state<WorkloadsState>('workload');
+    return reqs.map((r) => {
+      const [kind, a, b] = r.source.split(':');
+      if (kind === 'map') return m.tile(a === 'all' ? null : Number(a), r.level, r.index);
+      const w = kind === 'dirty' ? workloads[a] : undefined;
+      if (w && (b === 'truth' || b === 'uffd' || b === 'soft')) return dirtyTile(w, b, r.level, r.index);
+      return new Uint32Array(DIRTY_TILE_PX);
+    });
   }
 
   async mapPoint(offset: number): Promise<MapPoint> {
@@ -142,7 +155,7 @@ export class EngineHost implements EngineApi {
     let left = maxEvents;
     for (;;) {
       const last = this.snapshots[this.snapshots.length - 1].now;
-      const mark = last + SNAPSHOT_EVERY_NS;
+      const mark = last + this.snapshotEvery;
       if (mark > t || left <= 0) break;
       left -= e.runUntil(mark, left);
       if (e.now >= mark) this.snapshots.push(e.snapshot());
@@ -188,7 +201,7 @@ function workloadSummaries(state: WorkloadsState, s: Scenario): WorkloadSummary[
   return s.workloads.map((w) => {
     const st = state[w.id];
     const buckets = Math.min(HEAT_BUCKETS, st.trackedPages);
-    const heat = bucketCounts(st.written, st.trackedPages, buckets);
+    const heat = bucketCounts(writtenBits(st), st.trackedPages, buckets);
     return {
       id: w.id,
       label: w.label ?? w.id,
@@ -201,7 +214,10 @@ function workloadSummaries(state: WorkloadsState, s: Scenario): WorkloadSummary[
       round: st.round,
       heat,
       pagesPerBucket: st.pages / buckets,
-      sampled: st.trackedPages < st.pages,
+      sampled: !st.cmp && st.trackedPages < st.pages,
+      trackers: { uffd: !!st.cmp?.uffd, softDirty: !!st.cmp?.softDirty },
+      tracking: w.tracking,
+      rounds: st.rounds.slice(-50),
     };
   });
 }
@@ -231,4 +247,13 @@ function popcount(v: number): number {
   v = v - ((v >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** Rough size of plain state: typed arrays by their bytes, other values by a small constant. */
+export function approxBytes(v: unknown, depth = 0): number {
+  if (ArrayBuffer.isView(v)) return v.byteLength;
+  if (v === null || typeof v !== 'object' || depth > 12) return 8;
+  let n = 0;
+  for (const x of Object.values(v as Record<string, unknown>)) n += approxBytes(x, depth + 1);
+  return n;
 }

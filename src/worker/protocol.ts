@@ -8,6 +8,9 @@ import type { EditOp, Layout, MachineCommands } from '../sim/machine';
 import type { EditError } from '../sim/machine/edits/result';
 import type { OpResult } from '../sim/luo/errno';
 import type { LuoFrame } from './luoFrame';
+import type { RoundSummary } from '../sim/workload/model';
+
+export type { RoundSummary };
 import type { ImportReply } from './importHost';
 
 export type { ImportReply };
@@ -49,6 +52,11 @@ export interface WorkloadSummary {
   pagesPerBucket: number;
   /** Set when the workload is larger than the bitmap the model keeps (the UI says so). */
   sampled: boolean;
+  /** Which trackers run on this machine's architecture (null lanes: the arch lacks it). */
+  trackers: { uffd: boolean; softDirty: boolean };
+  tracking: { uffdMode: 'async' | 'sync'; thp: boolean; backing: 'anon' | 'memfd' };
+  /** Completed tracking rounds, oldest first (the last 50). */
+  rounds: RoundSummary[];
 }
 
 /** What every view needs at one moment of virtual time. */
@@ -78,8 +86,11 @@ export interface EngineApi {
   seek(t: number, logFrom: number): Promise<Frame>;
   /** A snapshot to restart from if this worker dies. */
   checkpoint(): Promise<Snapshot>;
-  /** Level-of-detail tiles of the map: a node's lane (or the whole machine for null). */
-  mapTiles(reqs: { node: number | null; level: number; index: number }[]): Promise<Uint32Array[]>;
+  /**
+   * Level-of-detail tiles, many in one call: "map:<node>" / "map:all" (classes of the memory map),
+   * "dirty:<workload>:truth|uffd|soft" (written pages per pixel of the page heatmap).
+   */
+  tiles(reqs: { source: string; level: number; index: number }[]): Promise<Uint32Array[]>;
   /** What lies at an offset of the map's axis (for the hover inspector). */
   mapPoint(offset: number): Promise<MapPoint>;
   /** The machine view of another scenario's text (a preset to compare with), without loading it. */

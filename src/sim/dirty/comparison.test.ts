@@ -111,3 +111,15 @@ describe('TrackerComparison', () => {
     for (const a of Object.values(PTE_SOFTWARE_BITS)) expect(a.sources.length).toBeGreaterThan(0);
   });
 });
+
+describe('TrackerComparison save and load', () => {
+  it('resumes from a structuredClone of its state exactly as it would have gone on', () => {
+    const a = new TrackerComparison({ pages: 4096, arch: 'x86_64', thp: true });
+    for (let i = 0; i < 300; i++) a.write((i * 7919) % 4096);
+    a.endRound();
+    for (let i = 0; i < 200; i++) a.write((i * 104729) % 4096);
+    const b = TrackerComparison.load(structuredClone(a.save()));
+    for (const c of [a, b]) for (let i = 0; i < 150; i++) c.write((i * 31) % 4096);
+    expect(b.endRound()).toEqual(a.endRound());
+  });
+});

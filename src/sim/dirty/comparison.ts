@@ -7,10 +7,10 @@ import { PTE_TABLE_BYTES } from './constants';
 import type { Backing, TrackMode } from './config';
 import { REFERENCE_COSTS, softDirtyRoundCost, uffdRoundCost, type CostModel, type RoundCost } from './costs';
 import { copyLaneA } from './pageStore';
-import { UffdWpRegion } from './region';
+import { UffdWpRegion, type UffdRegionState } from './region';
 import { madviseDontneed } from './regionMadvise';
 import { reprotectRange, scanWritten } from './regionScan';
-import { SoftDirtyTracker } from './softDirty';
+import { SoftDirtyTracker, type SoftDirtyState } from './softDirty';
 
 export interface ComparisonOptions {
   pages: number;
@@ -46,6 +46,22 @@ export interface RoundReport {
   softDirty: TrackerRound | null;
 }
 
+/** Plain data for engine snapshots: structuredClone it, TrackerComparison.load to resume. */
+export interface ComparisonState {
+  pages: number;
+  mode: TrackMode;
+  costs: CostModel;
+  uffd: UffdRegionState | null;
+  softDirty: SoftDirtyState | null;
+  truth: Uint32Array;
+  round: number;
+  writes: number;
+  uffdFaultsAtStart: number;
+  softFaultsAtStart: number;
+  armPages: number;
+  softCleared: number;
+}
+
 export class TrackerComparison {
   readonly pages: number;
   /** null where the architecture lacks the tracker (arm64: no soft-dirty; ppc64, s390: no uffd-wp). */
@@ -78,6 +94,48 @@ export class TrackerComparison {
     this.softDirty = info.softDirty === 'yes' ? SoftDirtyTracker.create({ pages: opts.pages, thp: opts.thp ?? false }) : null;
     this.softDirty?.clearRefs(); // tracking starts now: the new VMA's flag is cleared too
     this.softCleared = this.softDirty?.counts.entriesCleared ?? 0;
+  }
+
+  save(): ComparisonState {
+    return {
+      pages: this.pages,
+      mode: this.mode,
+      costs: this.costs,
+      uffd: this.uffd?.snapshot() ?? null,
+      softDirty: this.softDirty?.snapshot() ?? null,
+      truth: this.truth,
+      round: this.round,
+      writes: this.writes,
+      uffdFaultsAtStart: this.uffdFaultsAtStart,
+      softFaultsAtStart: this.softFaultsAtStart,
+      armPages: this.armPages,
+      softCleared: this.softCleared,
+    };
+  }
+
+  static load(s: ComparisonState): TrackerComparison {
+    const c = Object.create(TrackerComparison.prototype) as TrackerComparison;
+    Object.assign(c, {
+      pages: s.pages,
+      mode: s.mode,
+      costs: s.costs,
+      uffd: s.uffd ? UffdWpRegion.fromState(s.uffd) : null,
+      softDirty: s.softDirty ? SoftDirtyTracker.fromState(s.softDirty) : null,
+      truth: s.truth,
+      scratch: new Uint32Array(s.truth.length),
+      round: s.round,
+      writes: s.writes,
+      uffdFaultsAtStart: s.uffdFaultsAtStart,
+      softFaultsAtStart: s.softFaultsAtStart,
+      armPages: s.armPages,
+      softCleared: s.softCleared,
+    });
+    return c;
+  }
+
+  /** Pages written since the round began (the truth the trackers are judged against). */
+  get written(): Uint32Array {
+    return this.truth;
   }
 
   write(p: number): void {

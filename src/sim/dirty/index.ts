@@ -13,7 +13,7 @@ export { copyLaneA, type PageStore } from './pageStore';
 export { softDirtyBuckets, writtenBuckets } from './heatmap';
 export { costRatios, REFERENCE_COSTS, scanCostNs, SLOW_SYNC_FAULT_NS, softDirtyRoundCost, uffdRoundCost, type CostModel, type RoundCost } from './costs';
 export { createWorkload, runWorkload, type AccessTarget, type WorkloadRun, type WorkloadSpec, type WorkloadState } from './workloads';
-export { TrackerComparison, type ComparisonOptions, type RoundReport, type TrackerRound } from './comparison';
+export { TrackerComparison, type ComparisonOptions, type ComparisonState, type RoundReport, type TrackerRound } from './comparison';
 export { parseTrace, parseTraceStrict, TraceError, type ParsedTrace, type TraceConfig, type TraceStep } from './trace';
 export { runTrace, runTraceToLines, type TraceRunOptions, type TraceRunResult } from './traceRunner';
 export { PTE_SOFTWARE_BITS, type ArchPteBits, type PteBit } from './pteBits';

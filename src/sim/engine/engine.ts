@@ -124,9 +124,15 @@ export class Engine {
       hash: this.hash,
       rng: this.rng.state(),
       queue: this.queue.toArray(),
-      states: this.states,
+      states: this.savedStates(),
       logLength: this.log.length,
     });
+  }
+
+  private savedStates(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, m] of this.models) out[name] = m.save ? m.save(this.states[name]) : this.states[name];
+    return out;
   }
 
   /** Returns the engine to a snapshot taken from an engine with the same models. */
@@ -140,7 +146,9 @@ export class Engine {
     this.hash = s.hash;
     this.rng = Prng.fromState(s.rng);
     this.queue = EventQueue.from(s.queue);
-    this.states = s.states;
+    const states: Record<string, unknown> = {};
+    for (const [name, m] of this.models) states[name] = m.load ? m.load(s.states[name]) : s.states[name];
+    this.states = states;
     if (s.log) {
       this.log.length = 0;
       for (const e of s.log) this.log.push(e);

@@ -43,4 +43,7 @@ export interface Model<S = unknown, C = unknown> {
   name: string;
   init(config: C, ctx: ModelContext): S;
   handle(ev: SimEvent, state: S, ctx: ModelContext): void;
+  /** For state held in class instances: plain data to snapshot, and back. Omit for plain state. */
+  save?(state: S): unknown;
+  load?(saved: unknown): S;
 }

@@ -18,7 +18,7 @@ const timelineModel: Model<null, null> = {
 export function buildEngine(scenario: Scenario, opts: { seed?: number } = {}): Engine {
   const engine = new Engine({ seed: opts.seed ?? scenario.seed });
   engine.addModel(timelineModel, null);
-  engine.addModel(workloadModel, scenario.workloads);
+  engine.addModel(workloadModel, { workloads: scenario.workloads, arch: scenario.machine.arch });
   engine.addModel(luoModel, { model: scenario.liveUpdate.model, kernel: scenario.liveUpdate.kernel, proposedHandlers: scenario.liveUpdate.proposedHandlers });
   // Script actions are scheduled in file order; equal times keep that order.
   const script = scenario.script.map((a, i) => ({ a, i })).sort((x, y) => x.a.at - y.a.at || x.i - y.i);

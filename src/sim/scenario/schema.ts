@@ -29,6 +29,14 @@ export const workloadSchema = z.object({
   hotWriteFraction: z.number().min(0).max(1).default(0.9),
   /** Whether it starts writing at time 0 (otherwise a `workload.start` action starts it). */
   running: z.boolean().default(true),
+  /** How its writes are tracked (../shared/reference/dirty-tracking.md): uffd-wp and soft-dirty side by side. */
+  tracking: z
+    .object({
+      uffdMode: z.enum(['async', 'sync']).default('async'),
+      thp: z.boolean().default(false),
+      backing: z.enum(['anon', 'memfd']).default('anon'),
+    })
+    .default({ uffdMode: 'async', thp: false, backing: 'anon' }),
 });
 
 export const actionSchema = z.object({

@@ -1,12 +1,22 @@
 // Workloads that write memory: each tick (1 ms of virtual time) a running workload writes
-// rate × tick pages, chosen by its access pattern, and marks them written in a bitmap.
+// rate × tick pages, chosen by its access pattern. Up to 64 GiB a workload, every write goes
+// through both dirty trackers side by side (uffd-wp and soft-dirty, where the arch has them);
+// `workload.clear` ends a tracking round and records what each tracker reported.
+import { TrackerComparison, type ComparisonState, type RoundReport } from '../dirty/comparison';
 import type { Model, ModelContext, SimEvent } from '../engine/types';
 import type { Workload } from '../scenario/schema';
 import { pickPage } from './patterns';
 
 export const TICK_NS = 1_000_000;
-/** Pages tracked per workload; larger workloads are sampled onto this many bits (the UI says so). */
+/** Workloads up to this many pages are tracked page by page by both trackers (64 GiB). */
+export const MAX_TRACKER_PAGES = 2 ** 24;
+/** Larger workloads are sampled onto a bitmap of this many bits (the UI says so). */
 export const MAX_TRACKED_PAGES = 2 ** 26;
+
+export interface RoundSummary extends RoundReport {
+  /** Virtual time the round ended. */
+  at: number;
+}
 
 export interface WorkloadState {
   id: string;
@@ -23,17 +33,27 @@ export interface WorkloadState {
   writes: number;
   writtenSinceClear: number;
   round: number;
+  /** Sampled written bitmap, for workloads too large for the trackers; empty otherwise. */
   written: Uint32Array;
+  cmp: TrackerComparison | null;
+  rounds: RoundSummary[];
 }
 
 export type WorkloadsState = Record<string, WorkloadState>;
+export interface WorkloadConfig {
+  workloads: Workload[];
+  arch: 'x86_64' | 'arm64';
+}
 
-export const workloadModel: Model<WorkloadsState, Workload[]> = {
+type Saved = Record<string, Omit<WorkloadState, 'cmp'> & { cmp: ComparisonState | null }>;
+
+export const workloadModel: Model<WorkloadsState, WorkloadConfig> = {
   name: 'workload',
-  init(workloads, ctx) {
+  init({ workloads, arch }, ctx) {
     const state: WorkloadsState = {};
     for (const w of workloads) {
       const pages = w.sizeBytes / 4096;
+      const tracked = pages <= MAX_TRACKER_PAGES;
       const trackedPages = Math.min(pages, MAX_TRACKED_PAGES);
       state[w.id] = {
         id: w.id,
@@ -49,11 +69,24 @@ export const workloadModel: Model<WorkloadsState, Workload[]> = {
         writes: 0,
         writtenSinceClear: 0,
         round: 0,
-        written: new Uint32Array(Math.ceil(trackedPages / 32)),
+        written: tracked ? new Uint32Array(0) : new Uint32Array(Math.ceil(trackedPages / 32)),
+        cmp: tracked ? new TrackerComparison({ pages, arch, thp: w.tracking.thp, backing: w.tracking.backing, uffdMode: w.tracking.uffdMode }) : null,
+        rounds: [],
       };
     }
     if (workloads.length) ctx.schedule(TICK_NS, 'workload.tick');
     return state;
+  },
+  save(state) {
+    const out: Saved = {};
+    for (const id in state) out[id] = { ...state[id], cmp: state[id].cmp?.save() ?? null };
+    return out;
+  },
+  load(saved) {
+    const s = saved as Saved;
+    const out: WorkloadsState = {};
+    for (const id in s) out[id] = { ...s[id], cmp: s[id].cmp ? TrackerComparison.load(s[id].cmp!) : null };
+    return out;
   },
   handle(ev, state, ctx) {
     switch (ev.kind) {
@@ -85,32 +118,46 @@ function byId(state: WorkloadsState, ev: SimEvent): WorkloadState {
   return w;
 }
 
+/** The bitmap of pages written this round (the trackers' truth, or the sampled bitmap). */
+export function writtenBits(w: WorkloadState): Uint32Array {
+  return w.cmp ? w.cmp.written : w.written;
+}
+
 function tick(w: WorkloadState, ctx: ModelContext): void {
   const exact = (w.rate * TICK_NS) / 1e9 + w.carry;
   const n = Math.floor(exact);
   w.carry = exact - n;
+  const cmp = w.cmp;
+  const bits = writtenBits(w);
   const scale = w.pages / w.trackedPages;
   for (let i = 0; i < n; i++) {
     const page = pickPage(w, ctx.rng);
-    const bit = scale === 1 ? page : Math.floor(page / scale);
-    const word = bit >>> 5;
-    const mask = 1 << (bit & 31);
-    if ((w.written[word] & mask) === 0) {
-      w.written[word] |= mask;
-      w.writtenSinceClear++;
-    }
+    const bit = cmp || scale === 1 ? page : Math.floor(page / scale);
+    if ((bits[bit >>> 5] & (1 << (bit & 31))) === 0) w.writtenSinceClear++;
+    if (cmp) cmp.write(page);
+    else bits[bit >>> 5] |= 1 << (bit & 31);
   }
   w.writes += n;
   ctx.digest(w.writtenSinceClear);
 }
 
 function clearRound(w: WorkloadState, ctx: ModelContext): void {
-  ctx.note('workload.clear', `${w.id}: round ${w.round} wrote ${w.writtenSinceClear} distinct pages`, {
-    id: w.id,
-    round: w.round,
-    written: w.writtenSinceClear,
-  });
-  w.written.fill(0);
+  let label = `${w.id}: round ${w.round} wrote ${w.writtenSinceClear} distinct pages`;
+  const data: Record<string, number | string> = { id: w.id, round: w.round, written: w.writtenSinceClear };
+  if (w.cmp) {
+    const r = w.cmp.endRound();
+    w.rounds.push({ ...r, at: ctx.now });
+    if (r.uffd) {
+      label += `; uffd-wp reported ${r.uffd.pagesReported}`;
+      data.uffdReported = r.uffd.pagesReported;
+    }
+    if (r.softDirty) {
+      label += `, soft-dirty ${r.softDirty.pagesReported} (${r.softDirty.falsePositives} false positives)`;
+      data.softDirtyReported = r.softDirty.pagesReported;
+      data.softDirtyFalsePositives = r.softDirty.falsePositives;
+    }
+  } else w.written.fill(0);
+  ctx.note('workload.clear', label, data);
   w.writtenSinceClear = 0;
   w.round++;
 }

@@ -89,11 +89,13 @@ export function LodStrip(p: LodStripProps) {
       let any = false;
       for (const index of tiles) {
         const key = { source: lane.source, version: lane.version, level: vp.level, index };
-        const data = cache.get(key);
+        let data = cache.get(key);
         if (!data) {
           complete = false;
           missing.push(key);
-          continue;
+          // Draw the previous version of the tile meanwhile (live data changes every frame).
+          data = cache.stale(key);
+          if (!data) continue;
         }
         const x0 = tileX(vp, index);
         for (let i = 0; i < TILE_PX; i++) {

@@ -14,6 +14,8 @@ export type TileFetcher = (keys: TileKey[]) => Promise<Uint32Array[]>;
 
 export class TileCache {
   private tiles = new Map<string, Uint32Array>();
+  /** The newest version of each tile, drawn while the current version is on its way. */
+  private latest = new Map<string, { version: number; data: Uint32Array }>();
   private pending = new Map<string, Promise<Uint32Array>>();
 
   constructor(private readonly capacity = 4096) {}
@@ -33,6 +35,11 @@ export class TileCache {
     return t;
   }
 
+  /** The newest cached version of this tile (any version), for drawing while a newer one loads. */
+  stale(k: TileKey): Uint32Array | undefined {
+    return this.latest.get(`${k.source}|${k.level}|${k.index}`)?.data;
+  }
+
   has(k: TileKey): boolean {
     const id = TileCache.id(k);
     return this.tiles.has(id) || this.pending.has(id);
@@ -49,8 +56,12 @@ export class TileCache {
         const data = tiles[i];
         if (!data || data.length !== TILE_PX) return;
         this.tiles.set(id, data);
+        const lid = `${k.source}|${k.level}|${k.index}`;
+        const prev = this.latest.get(lid);
+        if (!prev || prev.version <= k.version) this.latest.set(lid, { version: k.version, data });
       });
       while (this.tiles.size > this.capacity) this.tiles.delete(this.tiles.keys().next().value!);
+      while (this.latest.size > this.capacity) this.latest.delete(this.latest.keys().next().value!);
     });
     batch.catch(() => todo.forEach((k) => this.pending.delete(TileCache.id(k))));
     for (const k of todo) this.pending.set(TileCache.id(k), batch.then(() => this.tiles.get(TileCache.id(k))!));
@@ -59,6 +70,7 @@ export class TileCache {
 
   clear(): void {
     this.tiles.clear();
+    this.latest.clear();
     this.pending.clear();
   }
 }

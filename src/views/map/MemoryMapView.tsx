@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { MAP_CLASSES, type MapClass } from '../../sim/machine/addressmap';
 import { formatBytes } from '../../sim/units/size';
 import type { MapPoint } from '../../worker/protocol';
+import { frameRecorder } from '../lod/frameLog';
 import { LodStrip, type Lane } from '../lod/LodStrip';
 import type { TileKey } from '../lod/tiles';
 import { bytesPerPx, fit, focusRange, zoomAt, type Viewport } from '../lod/viewport';
@@ -13,14 +14,7 @@ import { CLASS_LABEL, classColor, classCss } from './palette';
 
 const LABEL_W = 150;
 
-/** Frame records for the frame-time benchmark (bench/browser/mapZoom.ts); a few numbers, kept short. */
-function recordFrame(_ms: number, complete: boolean) {
-  const lab = (window as unknown as { __handoverLab?: { mapFrames?: { at: number; complete: boolean }[] } }).__handoverLab;
-  if (!lab) return;
-  const frames = (lab.mapFrames ??= []);
-  frames.push({ at: performance.now(), complete });
-  if (frames.length > 200) frames.splice(0, frames.length - 200);
-}
+const recordFrame = frameRecorder('mapFrames');
 
 export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null) => void }) {
   const store = useAppStore();
