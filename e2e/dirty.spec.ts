@@ -22,7 +22,8 @@ test('two trackers side by side: soft-dirty over-reports THP pages, uffd-wp repo
 });
 
 test('arm64 has no soft-dirty lane, and CRIU refuses a process that uses userfaultfd', async ({ app }) => {
-  await app.getByRole('combobox', { name: 'Scenario' }).selectOption('checkpoint-trackers-arm64.json');
+  await app.getByRole('combobox', { name: 'Scenario' }).selectOption('checkpoint-trackers-x86.json');
+  await app.getByRole('combobox', { name: 'Architecture' }).selectOption('arm64');
   await expect(app.getByRole('img', { name: /Page heatmap of 4 GiB process \(THP\).*lanes for the truth, uffd-wp\./ })).toBeVisible();
   await scrubTo(app, 0.6e9);
   const rounds = app.getByRole('table', { name: 'Tracking rounds of 4 GiB process (THP)' });

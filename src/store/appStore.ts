@@ -140,6 +140,19 @@ export function createAppStore(client: EngineClient): AppStore {
       async setLuoFocus(session) {
         applyFrame(await client.call((api) => api.setLuoFocus(session, get().log.length)));
       },
+      async updateScenario(change) {
+        const s = get();
+        if (!s.scenario) return false;
+        const t = s.frame?.timeNs ?? 0;
+        const text = JSON.stringify(change(s.scenario), null, 2);
+        const prev = s.scenarioText;
+        const ok = await get().openText(text, s.fileName, 'autosave');
+        if (!ok) return false;
+        set({ past: [...s.past.slice(-99), prev], future: [] });
+        if (t > 0) await get().seek(t);
+        saveAutosave({ text, file: s.fileName, timeNs: t });
+        return true;
+      },
       async setLiveUpdate(cfg) {
         const s = get();
         if (!s.scenario) return false;

@@ -86,6 +86,8 @@ export interface Actions {
   luoOp(line: string): Promise<boolean>;
   luoPreview(line: string): Promise<{ result: OpResult; nextState: string }>;
   setLuoFocus(session: string | null): Promise<void>;
+  /** Changes the scenario (e.g. the machine's architecture) and reopens it at the same time; undo restores it. */
+  updateScenario(change: (s: Scenario) => Scenario): Promise<boolean>;
   /** Switches the scenario's live-update model or kernel (reloads it). */
   setLiveUpdate(cfg: Partial<Scenario['liveUpdate']>): Promise<boolean>;
   /** Imports real tool outputs (ndctl, daxctl, cxl, numactl, lsmem, /proc, hwloc) as a new machine. */

@@ -23,9 +23,30 @@ export function DirtyView({ panelRef }: { panelRef: (el: HTMLElement | null) => 
   const workloads = useApp((s) => s.frame?.workloads ?? NONE);
   const arch = useApp((s) => s.scenario?.machine.arch ?? 'x86_64');
   const [criu, setCriu] = useState(false);
+  const store = useAppStore();
   const info = ARCHES[arch];
   return (
-    <Panel view="dirty" title="Dirty-page tracking" subtitle={`pages written this round, and what each tracker reports · ${arch}`} panelRef={panelRef}>
+    <Panel
+      view="dirty"
+      title="Dirty-page tracking"
+      subtitle="pages written this round, and what each tracker reports"
+      panelRef={panelRef}
+      tools={
+        <label className="arch-select">
+          Architecture{' '}
+          <select
+            value={arch}
+            onChange={(e) => {
+              const next = e.target.value as 'x86_64' | 'arm64';
+              void store.getState().updateScenario((s) => ({ ...s, machine: { ...s.machine, arch: next } }));
+            }}
+          >
+            <option value="x86_64">x86_64: soft-dirty and uffd-wp</option>
+            <option value="arm64">arm64: uffd-wp only (6.10+)</option>
+          </select>
+        </label>
+      }
+    >
       {workloads.length === 0 && <p className="muted">This scenario has no workload that writes memory.</p>}
       {workloads.map((w) => (
         <WorkloadTracking key={w.id} w={w} />
