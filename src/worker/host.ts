@@ -24,6 +24,7 @@ export class EngineHost implements EngineApi {
   /** Snapshots at increasing times, for seek: restore the last one before t, replay the rest. */
   private snapshots: Snapshot[] = [];
   private snapshotEvery = SNAPSHOT_EVERY_NS;
+  private rebuildOnly = false;
   private machine: MachineHost | null = null;
   private luoFocus: string | undefined;
   /** luoFrame previews clone the system: compute it only when the system changed. */
@@ -38,8 +39,12 @@ export class EngineHost implements EngineApi {
     if (!r.ok) return r;
     this.scenario = r.scenario;
     this.engine = buildEngine(r.scenario);
-    this.snapshots = [this.engine.snapshot()];
-    const bytes = approxBytes(this.snapshots[0].states);
+    // Time travel restores the last snapshot before the moment and replays from there. A state
+    // too large to copy often (a terabyte of tracked pages) is not copied at all: going back
+    // rebuilds the engine from the scenario and replays from time 0.
+    const bytes = approxBytes(this.engine.savedStates());
+    this.rebuildOnly = bytes * 2 > SNAPSHOT_BUDGET_BYTES;
+    this.snapshots = this.rebuildOnly ? [] : [this.engine.snapshot()];
     this.snapshotEvery = Math.max(SNAPSHOT_EVERY_NS, Math.ceil((r.scenario.duration * bytes) / SNAPSHOT_BUDGET_BYTES / 1e6) * 1e6);
     this.machine = new MachineHost(r.scenario.machine);
     this.luoCache = null;
@@ -142,9 +147,15 @@ export class EngineHost implements EngineApi {
     const e = this.need();
     if (t < e.now) {
       let i = this.snapshots.length - 1;
-      while (i > 0 && this.snapshots[i].now > t) i--;
-      e.restore(this.snapshots[i]);
-      this.snapshots.length = i + 1;
+      while (i >= 0 && this.snapshots[i].now > t) i--;
+      if (i >= 0) {
+        e.restore(this.snapshots[i]);
+        this.snapshots.length = i + 1;
+      } else {
+        this.engine = buildEngine(this.scenario!);
+        this.snapshots = [];
+        this.luoCache = null;
+      }
     }
     this.advance(t);
   }
@@ -154,7 +165,8 @@ export class EngineHost implements EngineApi {
     const e = this.need();
     let left = maxEvents;
     for (;;) {
-      const last = this.snapshots[this.snapshots.length - 1].now;
+      if (this.rebuildOnly) break;
+      const last = this.snapshots[this.snapshots.length - 1]?.now ?? 0;
       const mark = last + this.snapshotEvery;
       if (mark > t || left <= 0) break;
       left -= e.runUntil(mark, left);

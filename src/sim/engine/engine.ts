@@ -129,7 +129,8 @@ export class Engine {
     });
   }
 
-  private savedStates(): Record<string, unknown> {
+  /** The models' states as a snapshot would hold them, not copied (to measure them). */
+  savedStates(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [name, m] of this.models) out[name] = m.save ? m.save(this.states[name]) : this.states[name];
     return out;

@@ -8,8 +8,8 @@ import type { Workload } from '../scenario/schema';
 import { pickPage } from './patterns';
 
 export const TICK_NS = 1_000_000;
-/** Workloads up to this many pages are tracked page by page by both trackers (64 GiB). */
-export const MAX_TRACKER_PAGES = 2 ** 24;
+/** Workloads up to this many pages are tracked page by page by both trackers (1 TiB). */
+export const MAX_TRACKER_PAGES = 2 ** 28;
 /** Larger workloads are sampled onto a bitmap of this many bits (the UI says so). */
 export const MAX_TRACKED_PAGES = 2 ** 26;
 

@@ -183,7 +183,7 @@ function WorkloadTracking({ w }: { w: WorkloadSummary }) {
         ariaLabel={`Page heatmap of ${w.label}: ${w.writtenSinceClear} of ${w.pages} pages written this round; lanes for the truth${w.trackers.uffd ? ', uffd-wp' : ''}${w.trackers.softDirty ? ', soft-dirty' : ''}. + and - zoom, arrows pan, 0 fits.`}
       />
       <RoundsTable w={w} />
-      {w.sampled && <SimplificationNote>this workload is larger than 64 GiB: its writes are sampled onto a bitmap and the trackers are not run page by page.</SimplificationNote>}
+      {w.sampled && <SimplificationNote>this workload is larger than 1 TiB: its writes are sampled onto a bitmap and the trackers are not run page by page.</SimplificationNote>}
     </div>
   );
 }
