@@ -2,6 +2,7 @@
 // computed in the worker. Wheel zooms at the cursor, drag pans; +/-, arrows and 0 from the keyboard.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hexRgba, prepareCanvas, themeColor, useSize } from '../canvas';
+import { useApp } from '../storeContext';
 import { TileCache, type TileFetcher, type TileKey } from './tiles';
 import { bytesPerPx, clamp, fit, pan, TILE_PX, tileX, visibleTiles, zoomAt, type Viewport } from './viewport';
 
@@ -30,6 +31,8 @@ export interface LodStripProps {
   onFrame?(ms: number, complete: boolean): void;
   onHover?(byte: number | null): void;
   onClickByte?(byte: number): void;
+  /** Text labels on the axis per lane; drawn where they fit, never over each other. */
+  labels?: Record<string, { from: number; to: number; text: string }[]>;
   /** Outlined extents on the axis (the selection), on one lane or all when `lane` is absent. */
   highlights?: { lane?: string; from: number; to: number }[];
   /** Reports the width of the drawing area (without labels), which zoom maths needs. */
@@ -46,6 +49,8 @@ export function LodStrip(p: LodStripProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const cache = useMemo(() => new TileCache(), []);
   const [tick, setTick] = useState(0);
+  // Colours come from the theme's CSS variables at draw time: redraw when the theme changes.
+  const theme = useApp((s) => s.theme);
   const drag = useRef<{ x: number; vp: Viewport; moved: boolean } | null>(null);
   const width = Math.max(0, size.w - labelW);
   const vp = useMemo(() => clamp(p.viewport ?? fit(p.totalBytes, width || 1), p.totalBytes, width || 1), [p.viewport, p.totalBytes, width]);
@@ -116,6 +121,22 @@ export function LodStrip(p: LodStripProps) {
       // putImageData ignores the transform, so it takes device pixels.
       ctx.putImageData(img, Math.round(labelW * dpr), Math.round((y + 2) * dpr));
     });
+    if (p.labels) {
+      ctx.font = '11px system-ui, sans-serif';
+      ctx.fillStyle = themeColor('--on-block');
+      p.lanes.forEach((lane, li) => {
+        let lastEnd = -Infinity;
+        for (const l of p.labels![lane.id] ?? []) {
+          const x0 = Math.max(0, (l.from - vp.start) / bpp);
+          const x1 = Math.min(width, (l.to - vp.start) / bpp);
+          if (x1 - x0 < 40 || x0 < lastEnd + 6) continue;
+          const w = ctx.measureText(l.text).width;
+          if (w + 8 > x1 - x0) continue;
+          ctx.fillText(l.text, labelW + x0 + 4, li * laneH + laneH / 2 - 2);
+          lastEnd = x0 + w + 4;
+        }
+      });
+    }
     if (p.highlights?.length) {
       ctx.strokeStyle = themeColor('--sel');
       ctx.lineWidth = 2;
@@ -132,7 +153,7 @@ export function LodStrip(p: LodStripProps) {
     if (missing.length) void cache.loadMany(missing, p.fetchTiles).then(() => setTick((n) => n + 1), () => undefined);
     p.onFrame?.(performance.now() - t0, complete);
     // Lanes' paint functions are read at draw time; redrawing on their identity is not needed.
-  }, [vp, width, height, p.lanes, tick, size.w, p.highlights]);
+  }, [vp, width, height, p.lanes, tick, size.w, p.highlights, p.labels, theme]);
 
   /** Only real changes reach the store: an unchanged viewport must not cause a redraw cycle. */
   const move = (next: Viewport) => {

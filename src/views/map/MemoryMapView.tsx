@@ -75,6 +75,17 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
 
   const objects = useMemo(() => (machine ? mapObjects(machine) : []), [machine]);
   const selectedObj = selection?.kind === 'range' ? objects.find((o) => o.ref === selection.id) : undefined;
+  // Leaf objects only (a region's namespaces, not the region over them), left to right.
+  const labels = useMemo(() => {
+    const out: Record<string, { from: number; to: number; text: string }[]> = {};
+    if (!machine) return out;
+    for (const o of objects) {
+      const lane = (out[String(o.node)] ??= []);
+      lane.push({ from: axisOffset(machine, o.start), to: axisOffset(machine, o.end - 1) + 1, text: `${o.label} · ${formatBytes(o.bytes, 1)}` });
+    }
+    for (const k in out) out[k].sort((a, b) => a.from - b.from || a.to - a.from - (b.to - b.from));
+    return out;
+  }, [machine, objects]);
   const highlight = useMemo(
     () => (machine && selectedObj ? [{ lane: String(selectedObj.node), from: axisOffset(machine, selectedObj.start), to: axisOffset(machine, selectedObj.end - 1) + 1 }] : []),
     [machine, selectedObj],
@@ -147,6 +158,7 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
               onWidth={setWidthPx}
               onHover={onHover}
               highlights={highlight}
+              labels={labels}
               onFrame={recordFrame}
               onClickByte={(b) => {
                 void store.getState().mapPoint(b).then((p) => p.span && store.getState().select({ kind: 'range', id: p.span.ref }));
