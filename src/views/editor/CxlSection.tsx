@@ -24,7 +24,7 @@ import { More, type SectionProps } from './PmemSection';
 const WAYS_OPTS: Option[] = CXL_WAYS.map((w) => ({ value: String(w), label: `${w}` }));
 const GRAN_OPTS: Option[] = CXL_GRANULARITIES.map((g) => ({ value: String(g), label: granularityText(g) }));
 const DAX_OPTS: Option[] = [
-  { value: 'system-ram', label: 'system-ram (kmem)' },
+  { value: 'system-ram', label: 'system-ram' },
   { value: 'devdax', label: 'devdax' },
   { value: 'none', label: 'none' },
 ];
@@ -50,6 +50,7 @@ export function CxlSection({ m, layout, picks, pick }: SectionProps) {
             <p className="we-facts" data-testid="cxl-region-facts">
               {region.rootDecoder} · {hex(rl.start)} · {rl.node === null ? 'no node' : `node ${rl.node}`}
               {rl.zone ? ` · ${rl.zone === 'offline' ? 'offline' : `ZONE_${rl.zone.toUpperCase()}`}` : ''} · {rl.attachment}, {rl.sharing} · {Math.round(rl.aggregatedBandwidthMiBps / 1024)} GiB/s · {rl.latencyNs} ns
+              {rl.hosts.length > 1 ? ` · mapped by ${rl.hosts.map((h) => h.name).join(', ')}` : ''}
               <span className="we-placement">{rl.placement}</span>
             </p>
           )}
@@ -156,6 +157,7 @@ function CxlRegionFormView({ m, region }: { m: Machine; region: CxlRegion }) {
       <SelectField
         label="Node (CFMWS)"
         value={v.node}
+        hint={m.cxl!.smdk && region.type === 'ram' ? `SMDK ${m.cxl!.smdk.mode} decides` : undefined}
         options={[{ value: '', label: region.node === undefined ? 'none given' : '—' }, ...m.nodes.map((n) => ({ value: String(n.id), label: `node ${n.id}` }))]}
         onChange={(node) => f.set({ node })}
       />

@@ -79,7 +79,8 @@ function DaxForm({ d }: { d: DaxDevice }) {
 export function BlocksSection({ m, picks, pick }: SectionProps) {
   const ed = useEditor();
   const ranges = m.ranges.filter((r) => r.type === 'system-ram');
-  const range = ranges.find((r) => r.id === picks.range) ?? ranges.find((r) => blocksOf(m, r.start, r.size).count > 0) ?? ranges[0];
+  // By default the range with the most whole blocks: where onlining and offlining matter.
+  const range = ranges.find((r) => r.id === picks.range) ?? ranges.reduce((a, r) => (blocksOf(m, r.start, r.size).count > blocksOf(m, a.start, a.size).count ? r : a), ranges[0]);
   const whole = blocksOf(m, range.start, range.size);
   const bs = m.memoryBlockBytes;
   const form = 'blocks';

@@ -119,7 +119,7 @@ function RegionFacts({ m, region, layout }: { m: Machine; region: PmemRegion; la
   return (
     <p className="we-facts" data-testid="region-facts">
       {ways ? `${ways}-way interleave of ${region.dimms.join(', ')}` : PROVIDER_TEXT[region.provider]} · {hex(region.start)} · {r ? `${r.namespaces.length} namespace${r.namespaces.length === 1 ? '' : 's'}, ${bytesText(r.allocated)} allocated` : ''}
-      {space ? ` · free tail ${bytesText(space.end - space.at)} from ${hex(space.at)}` : ''}
+      {space && region.provider !== 'e820' && region.provider !== 'nd_e820' ? ` · free tail ${bytesText(space.end - space.at)} from ${hex(space.at)}` : ''}
     </p>
   );
 }
@@ -231,14 +231,17 @@ function NamespaceForm({ ns }: { ns: Namespace }) {
     >
       <SelectField label="Mode" value={v.mode} options={MODE_OPTS} onChange={(mode) => f.set({ mode: mode as NamespaceMode })} />
       <SelectField label="Align" value={String(v.align)} options={ALIGN_OPTS} onChange={(a) => f.set({ align: Number(a) })} />
-      <SelectField label="Map (struct pages)" value={v.map} options={MAP_OPTS} onChange={(map) => f.set({ map: map as PfnMap })} hint={v.mode === 'sector' || v.mode === 'raw' ? 'only fsdax/devdax use --map' : undefined} />
-      {v.mode === 'sector' ? (
-        <SelectField label="Sector size" value={String(v.sectorSize)} options={SECTOR_OPTS} onChange={(s) => f.set({ sectorSize: Number(s) })} />
-      ) : (
-        <span className="we-field" aria-hidden="true" />
-      )}
       <TextField label="Size" value={v.size} onChange={(size) => f.set({ size })} error={errorFor(f.errors, 'Size')} />
       <TextField label="Start" value={v.start} onChange={(start) => f.set({ start })} error={errorFor(f.errors, 'Start')} />
+      <SelectField
+        label="Map (struct pages)"
+        wide
+        value={v.map}
+        options={MAP_OPTS}
+        onChange={(map) => f.set({ map: map as PfnMap })}
+        hint={v.mode === 'sector' || v.mode === 'raw' ? 'only fsdax and devdax have --map' : undefined}
+      />
+      {v.mode === 'sector' && <SelectField label="Sector size" value={String(v.sectorSize)} options={SECTOR_OPTS} onChange={(s) => f.set({ sectorSize: Number(s) })} />}
     </EditForm>
   );
 }

@@ -14,6 +14,8 @@ import { PmemSection } from './PmemSection';
 
 type SectionId = 'pmem' | 'dax' | 'cxl' | 'blocks';
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 function picksFor(t: EditorTarget, m: Machine): Picks {
   if (t.section === 'pmem' && t.kind === 'namespace') return { region: m.pmem?.namespaces.find((n) => n.id === t.id)?.region, namespace: t.id };
   if (t.section === 'pmem' && t.kind === 'region') return { region: t.id, namespace: undefined };
@@ -27,7 +29,8 @@ export function WhatIfEditor() {
   const store = useAppStore();
   const m = useApp((s) => s.scenario?.machine);
   const layout = useApp((s) => s.machine?.layout);
-  const canUndo = useApp((s) => s.past.length > 0);
+  const steps = useApp((s) => s.past.length);
+  const canUndo = steps > 0;
   const canRedo = useApp((s) => s.future.length > 0);
   const editError = useApp((s) => s.editError);
   const sel = useApp((s) => s.selection);
@@ -35,7 +38,8 @@ export function WhatIfEditor() {
   const [active, setActive] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [open, setOpen] = useState<Record<SectionId, boolean>>({ pmem: true, dax: true, cxl: true, blocks: false });
+  // Sections the user opened or closed; the rest start open, except memory blocks when there is more to edit.
+  const [open, setOpen] = useState<Partial<Record<SectionId, boolean>>>({});
   const [picks, setPicks] = useState<Picks>({});
   const [seen, setSeen] = useState<{ sel: Selection | null } | null>(null);
   const [scrollTo, setScrollTo] = useState<{ section: SectionId; n: number } | null>(null);
@@ -84,6 +88,8 @@ export function WhatIfEditor() {
 
   if (!m) return <p className="muted">Open a scenario to edit its machine.</p>;
 
+  const onlyBlocks = !(m.pmem?.regions.length || m.pmem?.dimms.length || m.dax?.length || m.cxl?.memdevs.length || m.cxl?.regions.length || m.cxl?.rootDecoders.length);
+  const isOpen = (id: SectionId) => open[id] ?? (id !== 'blocks' || onlyBlocks);
   const section = (id: SectionId, title: string, summary: string, body: ReactNode) => (
     <details
       key={id}
@@ -92,10 +98,10 @@ export function WhatIfEditor() {
       ref={(el) => {
         sections.current[id] = el;
       }}
-      open={open[id]}
+      open={isOpen(id)}
       onToggle={(e) => {
         const now = e.currentTarget.open;
-        if (now !== open[id]) setOpen((o) => ({ ...o, [id]: now }));
+        if (now !== isOpen(id)) setOpen((o) => ({ ...o, [id]: now }));
       }}
     >
       <summary>
@@ -109,11 +115,11 @@ export function WhatIfEditor() {
   const props = { m, layout, picks, pick };
   const parts: ReactNode[] = [];
   if (m.pmem && (m.pmem.regions.length || m.pmem.dimms.length))
-    parts.push(section('pmem', 'Persistent memory', `${m.pmem.regions.length} regions · ${m.pmem.namespaces.length} namespaces · ${m.pmem.dimms.length} DIMMs`, <PmemSection {...props} />));
-  if (m.dax?.length) parts.push(section('dax', 'dax devices', `${m.dax.length} device${m.dax.length === 1 ? '' : 's'}`, <DaxSection {...props} />));
+    parts.push(section('pmem', 'Persistent memory', `${count(m.pmem.regions.length, 'region')} · ${count(m.pmem.namespaces.length, 'namespace')} · ${count(m.pmem.dimms.length, 'DIMM')}`, <PmemSection {...props} />));
+  if (m.dax?.length) parts.push(section('dax', 'dax devices', count(m.dax.length, 'device'), <DaxSection {...props} />));
   if (m.cxl && (m.cxl.memdevs.length || m.cxl.regions.length || m.cxl.rootDecoders.length))
     parts.push(
-      section('cxl', 'CXL memory', `${m.cxl.memdevs.length} memdevs · ${m.cxl.regions.length} regions${m.cxl.smdk ? ` · SMDK ${m.cxl.smdk.mode}` : ''}`, <CxlSection {...props} />),
+      section('cxl', 'CXL memory', `${count(m.cxl.memdevs.length, 'memdev')} · ${count(m.cxl.regions.length, 'region')}${m.cxl.smdk ? ` · SMDK ${m.cxl.smdk.mode}` : ''}`, <CxlSection {...props} />),
     );
   if (hasBlocks(m)) parts.push(section('blocks', 'Memory blocks', `${bytesText(m.memoryBlockBytes)} blocks · online, offline, zone`, <BlocksSection {...props} />));
 
@@ -121,7 +127,6 @@ export function WhatIfEditor() {
     <EditorContext.Provider value={api}>
       <div className="whatif" data-testid="whatif">
         <div className="we-bar">
-          <p className="we-intro">Change the machine and see every consequence. The kernel’s rules refuse what it would refuse.</p>
           <div className="we-history" role="group" aria-label="Edit history">
             <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo the last edit (Ctrl+Z)" onClick={() => void history('undo')}>
               <span aria-hidden="true">↶ </span>Undo
@@ -130,7 +135,9 @@ export function WhatIfEditor() {
               Redo<span aria-hidden="true"> ↷</span>
             </button>
           </div>
+          <span className="we-count">{steps ? `${steps} step${steps === 1 ? '' : 's'} to undo · Ctrl+Z` : 'nothing to undo yet'}</span>
         </div>
+        <p className="we-intro">What if the machine were laid out differently? Edits the kernel would refuse are refused here, with the rule.</p>
         <p className="we-status" role="status" data-testid="whatif-status">
           {status}
         </p>

@@ -8,6 +8,7 @@ import type { TileKey } from '../lod/tiles';
 import { bytesPerPx, fit, focusRange, zoomAt, type Viewport } from '../lod/viewport';
 import { Panel, SimplificationNote } from '../Panel';
 import { useApp, useAppStore } from '../storeContext';
+import { TopologyDiagram } from '../topology/TopologyDiagram';
 import { Minimap } from './Minimap';
 import { axisOffset, mapObjects } from './objects';
 import { CLASS_LABEL, classColor, classCss } from './palette';
@@ -177,6 +178,10 @@ export function MemoryMapView({ panelRef }: { panelRef: (el: HTMLElement | null)
               )}
             </div>
           </div>
+          <details className="topology" open>
+            <summary>Topology: nodes, CPUs, tiers and distances</summary>
+            <TopologyDiagram />
+          </details>
           <ul className="legend" aria-label="Legend">
             {present.map((c) => (
               <li key={c}>
