@@ -8,7 +8,7 @@ import type { ImportResult } from './index';
 import { formatIssue, importFiles, toMachine, toReport } from './index';
 import { listSamples, readSample } from './testing/samples';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SAMPLES = listSamples().map((rel) => ({ rel, text: readSample(rel) }));
 const sample = fc.constantFrom(...SAMPLES);
 

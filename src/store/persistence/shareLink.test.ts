@@ -32,7 +32,7 @@ describe('share links', () => {
           expect(r.error.message.length).toBeGreaterThan(5);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
     );
   });
 
