@@ -1,7 +1,7 @@
 // Starts the engine worker and the store, then opens, in order of preference: a shared link in
 // the URL, the autosave, or the quickstart preset. A broken link never replaces what was open.
 import { createAppStore, type AppStoreWithTick } from '../../store/appStore';
-import { loadAutosave } from '../../store/persistence/autosave';
+import { AUTOSAVE_KEY, loadAutosave } from '../../store/persistence/autosave';
 import { decodeLink } from '../../store/persistence/shareLink';
 import { formatLocated } from '../../sim/errors';
 import { formatDuration } from '../../sim/units/duration';
@@ -29,6 +29,18 @@ export function boot(): { store: AppStoreWithTick; client: EngineClient } {
     await openLink(s, location.hash);
   })();
   window.addEventListener('hashchange', () => void openLink(s, location.hash));
+  // Two tabs share one autosave: say so when another tab overwrites it, rather than let the next
+  // reload open the other tab's work without a word. This tab keeps its own scenario in memory.
+  window.addEventListener('storage', (e) => {
+    if (e.key !== AUTOSAVE_KEY || !e.newValue) return;
+    const other = loadAutosave();
+    if (!other || other.text === s.getState().scenarioText) return;
+    s.getState().notify({
+      tone: 'info',
+      title: 'Another tab saved its own scenario',
+      lines: ['This tab keeps yours; the browser keeps one autosave, now the other tab\'s. Your next edit here saves yours again — or Save it to a file, or Share a link, to keep both.'],
+    });
+  });
   // For tests and the command palette: kill the worker as a crash would.
   (window as unknown as { __handoverLab: unknown }).__handoverLab = { killWorker: () => client.killWorker(), store: s };
   return { store: s, client };
