@@ -139,6 +139,11 @@ export class EngineHost implements EngineApi {
     return importToScenario(files, onProgress);
   }
 
+  /** Memory held by time-travel snapshots (for the soak test's report). */
+  snapshotBytes(): number {
+    return this.snapshots.reduce((n, s) => n + approxBytes(s.states), 0);
+  }
+
   async checkpoint(): Promise<Snapshot> {
     return this.need().snapshot({ withLog: true });
   }

@@ -12,6 +12,8 @@ export const TICK_NS = 1_000_000;
 export const MAX_TRACKER_PAGES = 2 ** 28;
 /** Larger workloads are sampled onto a bitmap of this many bits (the UI says so). */
 export const MAX_TRACKED_PAGES = 2 ** 26;
+/** Rounds kept in the state (the view shows the last few; the timeline keeps every one). */
+export const MAX_ROUNDS_KEPT = 100;
 
 export interface RoundSummary extends RoundReport {
   /** Virtual time the round ended. */
@@ -147,6 +149,8 @@ function clearRound(w: WorkloadState, ctx: ModelContext): void {
   if (w.cmp) {
     const r = w.cmp.endRound();
     w.rounds.push({ ...r, at: ctx.now });
+    // Keep the recent rounds only: the state is copied into every time-travel snapshot.
+    if (w.rounds.length > MAX_ROUNDS_KEPT) w.rounds.splice(0, w.rounds.length - MAX_ROUNDS_KEPT);
     if (r.uffd) {
       label += `; uffd-wp reported ${r.uffd.pagesReported}`;
       data.uffdReported = r.uffd.pagesReported;
