@@ -4,7 +4,7 @@ import { COMMANDS, matchesKey, type CommandHost } from '../../store/commands';
 import type { ViewId } from '../../store/types';
 import type { EngineClient } from '../../worker/client';
 import { DirtyView } from '../dirty/DirtyView';
-import { LuoGraphView } from '../luo/LuoGraphView';
+import { LiveUpdateView } from '../live/LiveUpdateView';
 import { MemoryMapView } from '../map/MemoryMapView';
 import { StoreContext, useApp } from '../storeContext';
 import { TimelineView } from '../timeline/TimelineView';
@@ -80,7 +80,7 @@ function Shell({ store, client }: { store: AppStoreWithTick; client: EngineClien
       <Header host={host} />
       <main id="main" className="views" aria-label="Views">
         <MemoryMapView panelRef={register('map')} />
-        <LuoGraphView panelRef={register('luo')} />
+        <LiveUpdateView panelRef={register('luo')} />
         <DirtyView panelRef={register('dirty')} />
         <TimelineView panelRef={register('timeline')} />
       </main>
