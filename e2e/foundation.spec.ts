@@ -4,7 +4,7 @@ import { expect, scrubTo, test, virtualTimeNs } from './fixtures';
 test('loads the quickstart, and the worker plays, steps and travels in time', async ({ app }) => {
   await expect(app.getByRole('combobox', { name: 'Scenario' })).toHaveValue('quickstart-vm-host.json');
   await expect(app.getByRole('heading', { name: 'Physical memory map' })).toBeVisible();
-  await expect(app.getByRole('heading', { name: 'LUO state graph' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Live update' })).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Dirty-page tracking' })).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Timeline' })).toBeVisible();
 

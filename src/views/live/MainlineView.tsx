@@ -43,12 +43,32 @@ export function MainlineView({ luo, focus, onFocus }: { luo: LuoFrame; focus: st
           {ml.counts.outgoing + ml.counts.incoming} sessions{ml.sessions.length < ml.counts.outgoing + ml.counts.incoming ? `, the first ${ml.sessions.length} listed` : ''}
         </span>
       </label>
-      <div ref={list} className="ml-list" role="listbox" aria-label="Sessions" style={{ height: ROW_H * VISIBLE }} onScroll={(e) => setScroll(e.currentTarget.scrollTop)} tabIndex={0}>
+      <div
+        ref={list}
+        className="ml-list"
+        role="listbox"
+        aria-label="Sessions"
+        aria-activedescendant={focus ? `session-${focus}` : undefined}
+        style={{ height: ROW_H * VISIBLE }}
+        onScroll={(e) => setScroll(e.currentTarget.scrollTop)}
+        tabIndex={0}
+        onKeyDown={(e) => {
+          // Arrow keys move the selection through the whole (virtualized) list.
+          const i = sessions.findIndex((x) => x.name === focus);
+          const next = e.key === 'ArrowDown' ? Math.min(sessions.length - 1, i + 1) : e.key === 'ArrowUp' ? Math.max(0, i - 1) : -2;
+          if (next === -2 || !sessions[next]) return;
+          e.preventDefault();
+          onFocus(sessions[next].name);
+          const el = list.current;
+          if (el && (next * ROW_H < el.scrollTop || (next + 1) * ROW_H > el.scrollTop + el.clientHeight)) el.scrollTop = next * ROW_H;
+        }}
+      >
         <div style={{ height: sessions.length * ROW_H, position: 'relative' }}>
           {shown.map((s, i) => (
             <div
               key={`${s.dir}-${s.id}`}
               role="option"
+              id={`session-${s.name}`}
               aria-selected={focus === s.name}
               className={`ml-row ${focus === s.name ? 'on' : ''}`}
               style={{ top: (first + i) * ROW_H, height: ROW_H }}
