@@ -15,11 +15,58 @@ export function createAppStore(client: EngineClient): AppStore {
   let noticeId = 0;
   let inFlight = false;
 
+  /**
+   * Actions that replace the scenario run one after another: a preset chosen while an edit is on
+   * its way must not be overwritten by that edit's reply (nor the edit applied to the old one).
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <A extends unknown[], R>(fn: (...a: A) => Promise<R>) => (...a: A): Promise<R> => {
+    const run = queue.then(() => fn(...a));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   const store = createStore<AppState>()((set, get) => {
     const applyFrame = (f: Frame) => {
       const log = f.logFrom === get().log.length ? get().log.concat(f.log) : get().log.slice(0, f.logFrom).concat(f.log);
       set({ frame: f, log });
     };
+    const openTextNow = async (text: string, file: string, source: 'file' | 'link' | 'autosave' | 'preset'): Promise<boolean> => {
+        const r = await client.call((api) => api.loadText(text, file));
+        if (!r.ok) {
+          set({ loadErrors: r.errors });
+          notify({
+            tone: 'error',
+            title: `Could not open ${file}; the current scenario is unchanged`,
+            lines: r.errors.slice(0, 6).map(formatLocated),
+          });
+          return false;
+        }
+        client.setSource(text, file);
+        set({
+          scenario: r.scenario,
+          scenarioText: text,
+          fileName: file,
+          loadErrors: null,
+          machine: r.machine,
+          machineVersion: get().machineVersion + 1,
+          mapViewport: null,
+          heatViewport: null,
+          past: [],
+          future: [],
+          editError: null,
+          baseline: null,
+          playing: false,
+          log: [],
+          selection: null,
+          timeWindow: null,
+        });
+        applyFrame(r.frame);
+        if (r.migratedFrom.length) notify({ tone: 'info', title: `Opened ${file} saved by an older version`, lines: [`migrated from ${r.migratedFrom.join(', ')}`] });
+        if (source !== 'autosave') saveAutosave({ text, file, timeNs: 0 });
+        return true;
+      };
+
     /** Reopens an earlier or later text of the same scenario (undo/redo), keeping the time. */
     const reopen = async (text: string, history: { past: string[]; future: string[] }) => {
       const s = get();
@@ -63,43 +110,9 @@ export function createAppStore(client: EngineClient): AppStore {
       notices: [],
       importProgress: null,
 
-      async openText(text, file, source) {
-        const r = await client.call((api) => api.loadText(text, file));
-        if (!r.ok) {
-          set({ loadErrors: r.errors });
-          notify({
-            tone: 'error',
-            title: `Could not open ${file}; the current scenario is unchanged`,
-            lines: r.errors.slice(0, 6).map(formatLocated),
-          });
-          return false;
-        }
-        client.setSource(text, file);
-        set({
-          scenario: r.scenario,
-          scenarioText: text,
-          fileName: file,
-          loadErrors: null,
-          machine: r.machine,
-          machineVersion: get().machineVersion + 1,
-          mapViewport: null,
-          heatViewport: null,
-          past: [],
-          future: [],
-          editError: null,
-          baseline: null,
-          playing: false,
-          log: [],
-          selection: null,
-          timeWindow: null,
-        });
-        applyFrame(r.frame);
-        if (r.migratedFrom.length) notify({ tone: 'info', title: `Opened ${file} saved by an older version`, lines: [`migrated from ${r.migratedFrom.join(', ')}`] });
-        if (source !== 'autosave') saveAutosave({ text, file, timeNs: 0 });
-        return true;
-      },
+      openText: serial(openTextNow),
 
-      async editMachine(op) {
+      editMachine: serial(async (op) => {
         const before = get();
         const r = await client.call((api) => api.editMachine(op));
         if (!r.ok) {
@@ -122,8 +135,8 @@ export function createAppStore(client: EngineClient): AppStore {
         applyFrame(r.load.frame);
         saveAutosave({ text: r.text, file: before.fileName, timeNs: r.load.frame.timeNs });
         return true;
-      },
-      async luoOp(line) {
+      }),
+      luoOp: serial(async (line) => {
         const before = get();
         const r = await client.call((api) => api.luoOp(line, 0));
         if (!r.ok || !r.load.ok) {
@@ -135,25 +148,25 @@ export function createAppStore(client: EngineClient): AppStore {
         applyFrame(r.load.frame);
         saveAutosave({ text: r.text, file: before.fileName, timeNs: r.load.frame.timeNs });
         return true;
-      },
+      }),
       luoPreview: (line) => client.call((api) => api.luoPreview(line)),
       async setLuoFocus(session) {
         applyFrame(await client.call((api) => api.setLuoFocus(session, get().log.length)));
       },
-      async updateScenario(change) {
+      updateScenario: serial(async (change) => {
         const s = get();
         if (!s.scenario) return false;
         const t = s.frame?.timeNs ?? 0;
         const text = JSON.stringify(change(s.scenario), null, 2);
         const prev = s.scenarioText;
-        const ok = await get().openText(text, s.fileName, 'autosave');
+        const ok = await openTextNow(text, s.fileName, 'autosave');
         if (!ok) return false;
         set({ past: [...s.past.slice(-99), prev], future: [] });
         if (t > 0) await get().seek(t);
         saveAutosave({ text, file: s.fileName, timeNs: t });
         return true;
-      },
-      async setLiveUpdate(cfg) {
+      }),
+      setLiveUpdate: serial(async (cfg) => {
         const s = get();
         if (!s.scenario) return false;
         const liveUpdate = { ...s.scenario.liveUpdate, ...cfg };
@@ -161,14 +174,14 @@ export function createAppStore(client: EngineClient): AppStore {
         const script = liveUpdate.model === s.scenario.liveUpdate.model ? s.scenario.script : s.scenario.script.filter((a) => a.action !== 'luo.op');
         const text = JSON.stringify({ ...s.scenario, liveUpdate, script }, null, 2);
         const prev = s.scenarioText;
-        const ok = await get().openText(text, s.fileName, 'autosave');
+        const ok = await openTextNow(text, s.fileName, 'autosave');
         if (ok) {
           set({ past: [...s.past, prev], future: [] });
           saveAutosave({ text, file: s.fileName, timeNs: 0 });
         }
         return ok;
-      },
-      async importFiles(files) {
+      }),
+      importFiles: serial(async (files) => {
         set({ importProgress: 0 });
         try {
           // The callback crosses to the worker as a proxy; the parse itself never runs here.
@@ -179,7 +192,7 @@ export function createAppStore(client: EngineClient): AppStore {
             return false;
           }
           const prev = get().scenarioText;
-          const ok = await get().openText(r.text, 'imported.json', 'file');
+          const ok = await openTextNow(r.text, 'imported.json', 'file');
           if (!ok) return false;
           set({ past: prev ? [prev] : [], sideTab: 'inspector' });
           notify({ tone: 'info', title: `Imported ${r.name.replace(/^Imported: /, '')}`, lines: [...r.summary, ...(r.skipped.length ? [`${r.skipped.length} line(s) skipped; see Provenance`] : [])] });
@@ -187,19 +200,19 @@ export function createAppStore(client: EngineClient): AppStore {
         } finally {
           set({ importProgress: null });
         }
-      },
-      async undo() {
+      }),
+      undo: serial(async () => {
         const s = get();
         const prev = s.past.at(-1);
         if (prev === undefined) return;
         await reopen(prev, { past: s.past.slice(0, -1), future: [s.scenarioText, ...s.future] });
-      },
-      async redo() {
+      }),
+      redo: serial(async () => {
         const s = get();
         const next = s.future[0];
         if (next === undefined) return;
         await reopen(next, { past: [...s.past, s.scenarioText], future: s.future.slice(1) });
-      },
+      }),
       setBaseline: (baseline) => set({ baseline }),
       async compareWithText(text, file) {
         const r = await client.call((api) => api.describeMachine(text, file));

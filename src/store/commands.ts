@@ -53,7 +53,7 @@ export const COMMANDS: Command[] = [
   { id: 'file.save', title: 'Save the scenario to a file', group: 'File', keys: ['Mod+s'], run: (_s, h) => h.saveFile() },
   { id: 'file.share', title: 'Copy a link to this exact state', group: 'File', keys: ['Mod+Shift+l'], run: (_s, h) => h.copyLink() },
   viewCommand('map', 'the memory map', '1'),
-  viewCommand('luo', 'the LUO state graph', '2'),
+  viewCommand('luo', 'the live-update view', '2'),
   viewCommand('dirty', 'dirty-page tracking', '3'),
   viewCommand('timeline', 'the timeline', '4'),
   { id: 'view.compare', title: 'Compare layouts…', group: 'View', keys: ['c'], run: (s) => s.setCompareOpen(true) },
