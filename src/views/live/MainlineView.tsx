@@ -100,69 +100,49 @@ export function DriveForm({ luo }: { luo: LuoFrame }) {
   const [line, setLine] = useState('');
   const file = kind === 'devnull' ? 'devnull' : kind === 'memfd-hugetlb' ? `memfd-hugetlb:${size}` : `memfd:${size}${fill !== '1' ? `:fill=${fill}` : ''}`;
   const run = (l: string) => void store.getState().luoOp(l);
+  const mainline = luo.model === 'mainline';
   return (
     <div className="luo-drive">
-      {luo.model === 'mainline' ? (
-        <form
-          className="luo-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(`preserve ${name} ${token} ${file}`);
-          }}
-        >
-          <label>
-            session <input value={name} onChange={(e) => setName(e.target.value)} size={8} />
-          </label>
-          <button type="button" onClick={() => run(`create ${name}`)}>
-            Create session
-          </button>
-          <label>
-            token <input value={token} onChange={(e) => setToken(e.target.value)} size={3} />
-          </label>
-          <label>
-            file{' '}
-            <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              <option value="memfd">memfd (shmem)</option>
-              <option value="memfd-hugetlb">memfd on hugetlb</option>
-              <option value="devnull">/dev/null</option>
-            </select>
-          </label>
-          {kind !== 'devnull' && (
+      <form
+        className="luo-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(mainline ? `preserve ${name} ${token} ${file}` : `preserve ${file}`);
+        }}
+      >
+        {mainline && (
+          <>
             <label>
-              size <input value={size} onChange={(e) => setSize(e.target.value)} size={5} />
+              session <input value={name} onChange={(e) => setName(e.target.value)} size={8} />
             </label>
-          )}
-          {kind === 'memfd' && (
+            <button type="button" onClick={() => run(`create ${name}`)}>
+              Create session
+            </button>
             <label>
-              filled <input value={fill} onChange={(e) => setFill(e.target.value)} size={4} title="fraction of pages populated; holes are filled at preserve time" />
+              token <input value={token} onChange={(e) => setToken(e.target.value)} size={3} />
             </label>
-          )}
-          <button type="submit">Preserve file</button>
-        </form>
-      ) : (
-        <form
-          className="luo-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(`preserve ${file}`);
-          }}
-        >
+          </>
+        )}
+        <label>
+          file{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            <option value="memfd">memfd (shmem)</option>
+            <option value="memfd-hugetlb">memfd on hugetlb</option>
+            <option value="devnull">/dev/null</option>
+          </select>
+        </label>
+        {kind !== 'devnull' && (
           <label>
-            file{' '}
-            <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              <option value="memfd">memfd (shmem)</option>
-              <option value="memfd-hugetlb">memfd on hugetlb</option>
-              <option value="devnull">/dev/null</option>
-            </select>
+            size <input value={size} onChange={(e) => setSize(e.target.value)} size={5} />
           </label>
-          {kind !== 'devnull' && (
-            <label>
-              size <input value={size} onChange={(e) => setSize(e.target.value)} size={5} />
-            </label>
-          )}
-          <button type="submit">Preserve file</button>
-        </form>
-      )}
+        )}
+        {kind === 'memfd' && (
+          <label>
+            filled <input value={fill} onChange={(e) => setFill(e.target.value)} size={4} title="fraction of pages populated; holes are filled at preserve time" />
+          </label>
+        )}
+        <button type="submit">Preserve file</button>
+      </form>
       <form
         className="luo-form"
         onSubmit={(e) => {
