@@ -6,5 +6,6 @@ import { layoutCommand } from './layout';
 import { importCommand } from './import';
 import { luoCommand } from './luo';
 import { dirtyCommand } from './dirty';
+import { precopyCommand } from './precopy';
 
-export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand, importCommand, luoCommand, dirtyCommand];
+export const commands: CliCommand[] = [runCommand, namespaceCommand, layoutCommand, importCommand, luoCommand, dirtyCommand, precopyCommand];
