@@ -10,4 +10,5 @@ export const areas: Record<string, () => Promise<{ run: BenchArea }>> = {
   dirty: () => import('./dirty'),
   'dirty/browser': () => import('./browser/heatZoom'),
   luo: () => import('./luo'),
+  precopy: () => import('./precopy'),
 };

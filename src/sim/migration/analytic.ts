@@ -22,12 +22,13 @@ export function stopIndex(memoryBytes: number, bandwidthBps: number, dirtyRateBp
   const limit = bandwidthBps * downtimeLimitS;
   if (memoryBytes <= limit) return 0;
   const lambda = dirtyRateBps / bandwidthBps;
-  if (lambda >= 1) return maxRounds;
   if (lambda === 0) return Math.min(1, maxRounds);
+  if (lambda >= 1 || limit <= 0) return maxRounds;
   let n = Math.max(1, Math.ceil(Math.log(limit / memoryBytes) / Math.log(lambda)));
+  if (n > maxRounds) return maxRounds;
   while (n > 1 && geometricRoundBytes(memoryBytes, lambda, n - 1) <= limit) n--;
-  while (geometricRoundBytes(memoryBytes, lambda, n) > limit) n++;
-  return Math.min(n, maxRounds);
+  while (n < maxRounds && geometricRoundBytes(memoryBytes, lambda, n) > limit) n++;
+  return n;
 }
 
 /** F3: V_total = M (1 - λ^(n+1)) / (1 - λ), or M (n + 1) when λ = 1. */
